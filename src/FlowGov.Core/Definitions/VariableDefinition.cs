@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace FlowGov.Core.Definitions;
+
+/// <summary>A workflow variable: name, type (string, number, boolean, date, object, array, any) and default value.</summary>
+public sealed record VariableDefinition
+{
+    public required string Name { get; init; }
+
+    public string Type { get; init; } = "any";
+
+    public JsonElement? Default { get; init; }
+
+    public string? Label { get; init; }
+}

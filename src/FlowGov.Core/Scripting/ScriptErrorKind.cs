@@ -1,0 +1,12 @@
+namespace FlowGov.Core.Scripting;
+
+public enum ScriptErrorKind
+{
+    Syntax,
+    Runtime,
+    Timeout,
+    StatementLimit,
+    RecursionLimit,
+    MemoryLimit,
+    OutputTooLarge,
+}
