@@ -114,7 +114,7 @@ public sealed class WorkflowEngine(IWorkflowStore store, DefinitionCache definit
         }
     }
 
-    public async Task<ResumeOutcome> RetryAsync(string instanceId, string incidentId, string? actor, CancellationToken cancellationToken = default)
+    public async Task<ResumeOutcome> RetryAsync(string instanceId, string incidentId, string? actor, IReadOnlyDictionary<string, JsonElement>? variablePatch = null, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -126,7 +126,7 @@ public sealed class WorkflowEngine(IWorkflowStore store, DefinitionCache definit
 
             var compiled = await CompiledForAsync(instance, cancellationToken);
             var expected = instance.Revision;
-            var outcome = runner.Retry(compiled, instance, incidentId, actor);
+            var outcome = runner.Retry(compiled, instance, incidentId, actor, variablePatch);
             if (outcome.Status != ResumeStatus.Resumed)
             {
                 return outcome;

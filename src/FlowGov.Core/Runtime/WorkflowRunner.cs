@@ -132,8 +132,12 @@ public sealed class WorkflowRunner
         return new ResumeOutcome(ResumeStatus.Resumed, session.Result);
     }
 
-    /// <summary>Retries a faulted instance from the activity that faulted (after the definition or data was fixed).</summary>
-    public ResumeOutcome Retry(CompiledDefinition definition, WorkflowInstance instance, string incidentId, string? actor)
+    /// <summary>
+    /// Retries a faulted instance from the activity that faulted, after the cause was fixed: the
+    /// data (<paramref name="variablePatch"/> is applied first and journaled) or the definition
+    /// (by migrating the instance to a corrected version).
+    /// </summary>
+    public ResumeOutcome Retry(CompiledDefinition definition, WorkflowInstance instance, string incidentId, string? actor, IReadOnlyDictionary<string, JsonElement>? variablePatch = null)
     {
         var incident = instance.Incidents.FirstOrDefault(i => i.Id == incidentId);
         if (incident is null)
@@ -150,7 +154,18 @@ public sealed class WorkflowRunner
         incident.Resolved = true;
         incident.ResolvedAt = session.Now;
         instance.Status = InstanceStatus.Running;
-        session.Journal(JournalKind.IncidentRetried, definition.Find(incident.ActivityId), null, null, actor, message: incident.Message);
+        JsonElement? patchData = null;
+        if (variablePatch is { Count: > 0 })
+        {
+            foreach (var (name, value) in variablePatch)
+            {
+                instance.Variables[name] = value;
+            }
+
+            patchData = JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement>(variablePatch), EngineJson.Default.DictionaryStringJsonElement);
+        }
+
+        session.Journal(JournalKind.IncidentRetried, definition.Find(incident.ActivityId), null, null, actor, patchData, incident.Message);
         foreach (var t in instance.Tokens)
         {
             if (t.Status is TokenStatus.Faulted or TokenStatus.Ready)
