@@ -99,7 +99,7 @@ internal static class Commands
             if (instance.Tasks.Count > 0)
             {
                 var task = instance.Tasks[0];
-                await engine.CompleteTaskAsync(task.Id, new ResumeInput("demo", task.Outcomes.FirstOrDefault(), null));
+                await engine.CompleteTaskAsync(task.Id, new ResumeInput("demo", task.Outcomes.Count > 0 ? task.Outcomes[0] : null, null));
                 continue;
             }
 

@@ -329,9 +329,11 @@ public sealed class WorkflowRunner
             return;
         }
 
+        // Siblings copy the scopes the token had before this move, not the ones Move just added.
+        var parentScopes = targets.Length > 1 ? token.Scopes?.ToList() : null;
         for (var i = 0; i < targets.Length; i++)
         {
-            var t = i == 0 ? token : Fork(session, token);
+            var t = i == 0 ? token : Fork(session, token, parentScopes);
             Move(session, t, activity, port, targets[i], scope);
         }
     }
@@ -339,12 +341,13 @@ public sealed class WorkflowRunner
     private static void Route(RunSession session, Token token, CompiledActivity activity, IReadOnlyList<string> ports)
     {
         var scope = activity.Behavior.OpensScope ? session.Ids.NewId() : null;
+        var parentScopes = token.Scopes?.ToList();
         var moved = false;
         foreach (var port in ports)
         {
             foreach (var target in activity.Targets(port))
             {
-                var t = moved ? Fork(session, token) : token;
+                var t = moved ? Fork(session, token, parentScopes) : token;
                 Move(session, t, activity, port, target, scope);
                 moved = true;
             }
@@ -361,17 +364,17 @@ public sealed class WorkflowRunner
     {
         foreach (var target in activity.Targets(port))
         {
-            Move(session, Fork(session, waiting), activity, port, target, null);
+            Move(session, Fork(session, waiting, waiting.Scopes), activity, port, target, null);
         }
     }
 
-    private static Token Fork(RunSession session, Token from)
+    private static Token Fork(RunSession session, Token from, List<string>? scopes)
     {
         var t = new Token
         {
             Id = session.Ids.NewId(),
             ActivityId = from.ActivityId,
-            Scopes = from.Scopes is null ? null : [.. from.Scopes],
+            Scopes = scopes is null ? null : [.. scopes],
         };
         session.Instance.Tokens.Add(t);
         return t;

@@ -163,7 +163,7 @@ public sealed class FlowActivityTests
 
         i = await h.ReloadAsync(i.Id);
         Assert.Equal(InstanceStatus.Completed, i.Status);
-        Assert.Equal(3, h.Path(i).Count(p => p == "handle:submit"));
+        Assert.Equal(3, h.Path(i).Count(p => p == "handle:done"));
         Assert.Equal(2, h.Path(i).Count(p => p == "visit:unsatisfied"));
     }
 

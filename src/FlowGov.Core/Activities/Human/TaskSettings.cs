@@ -76,7 +76,7 @@ internal sealed record TaskSettings(
                 context.Problem("property-type", "outcomes", "'outcomes' must list at least one port name.");
             }
 
-            return names.Count == 0 ? [Submit] : names;
+            return names.Count == 0 ? [DefaultOutcome] : names;
         }
 
         if (formKey is not null && context.Workflow.Forms.TryGetValue(formKey, out var form)
@@ -91,10 +91,11 @@ internal sealed record TaskSettings(
             }
         }
 
-        return [Submit];
+        return [DefaultOutcome];
     }
 
-    public const string Submit = "submit";
+    /// <summary>The outcome of a task whose form declares no action buttons: the same <c>done</c> port every activity has.</summary>
+    public const string DefaultOutcome = Ports.Done;
 
     public static bool IsFraction(string text, out double fraction)
     {

@@ -13,7 +13,7 @@ public sealed class UserTaskActivity : ActivityBehavior
     private static readonly ActivityDescriptor Shape = new(
         "UserTask", ActivityCategories.Human, "人工任务", "User task", "A person fills a form; the button they press decides the next step.",
         TaskSettings.Properties,
-        [new PortDescriptor(TaskSettings.Submit, "提交", "Submit"), new PortDescriptor(Ports.Warning, "预警", "Warning"), new PortDescriptor(Ports.Overdue, "超时", "Overdue")])
+        [new PortDescriptor(TaskSettings.DefaultOutcome, "完成", "Done"), new PortDescriptor(Ports.Warning, "预警", "Warning"), new PortDescriptor(Ports.Overdue, "超时", "Overdue")])
     { DynamicPorts = true };
 
     public override ActivityDescriptor Descriptor => Shape;
