@@ -39,5 +39,5 @@ public sealed record WorkflowDefinition
 
     /// <summary>Free-form extra data (designer settings, lineage) that the engine carries but never interprets.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extensions { get; init; }
+    public Dictionary<string, JsonElement>? Extensions { get; set; }
 }
