@@ -71,8 +71,8 @@ public static class DefinitionJson
     }
 
     /// <summary>
-    /// System.Text.Json does not enforce non-nullable lists, so <c>"activities": null</c> or
-    /// <c>[null]</c> would reach the compiler as nulls; they are format errors.
+    /// System.Text.Json does not enforce non-nullable references, so <c>[null]</c> in a list would
+    /// reach the compiler as a null activity or connection; that is a format error.
     /// </summary>
     private static void RejectNulls(WorkflowDefinition d)
     {
@@ -84,28 +84,22 @@ public static class DefinitionJson
             }
         }
 
-        Check(d.Variables is null, "variables");
-        Check(d.Activities is null, "activities");
-        Check(d.Connections is null, "connections");
-        Check(d.Forms is null, "forms");
-        Check(d.Triggers is null, "triggers");
-        for (var i = 0; i < d.Variables!.Count; i++)
+        for (var i = 0; i < d.Variables.Count; i++)
         {
             Check(d.Variables[i] is null, $"variables[{i}]");
         }
 
-        for (var i = 0; i < d.Activities!.Count; i++)
+        for (var i = 0; i < d.Activities.Count; i++)
         {
             Check(d.Activities[i] is null, $"activities[{i}]");
-            Check(d.Activities[i].Properties is null, $"activities[{i}].properties");
         }
 
-        for (var i = 0; i < d.Connections!.Count; i++)
+        for (var i = 0; i < d.Connections.Count; i++)
         {
             Check(d.Connections[i] is null, $"connections[{i}]");
         }
 
-        for (var i = 0; i < d.Triggers!.Count; i++)
+        for (var i = 0; i < d.Triggers.Count; i++)
         {
             Check(d.Triggers[i] is null, $"triggers[{i}]");
         }
