@@ -28,5 +28,15 @@ public sealed class ActivityRegistry
 
     public IEnumerable<ActivityDescriptor> Descriptors => _byType.Values.Select(b => b.Descriptor).OrderBy(d => d.Category).ThenBy(d => d.Type);
 
-    public bool TryGet(string type, out ActivityBehavior behavior) => _byType.TryGetValue(type, out behavior!);
+    /// <remarks>A null type (<c>"type": null</c> in JSON gets past the serializer) is unknown, not a crash.</remarks>
+    public bool TryGet(string? type, out ActivityBehavior behavior)
+    {
+        if (type is null)
+        {
+            behavior = null!;
+            return false;
+        }
+
+        return _byType.TryGetValue(type, out behavior!);
+    }
 }
