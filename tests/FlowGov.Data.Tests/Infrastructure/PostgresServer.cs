@@ -39,13 +39,16 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (_bin is not null && Directory.Exists(Path.Combine(_root, "data")))
+        try
         {
-            try
+            if (_bin is not null && File.Exists(Path.Combine(_root, "data", "postmaster.pid")))
             {
                 RunAsPostgres($"{_bin}/pg_ctl -D {_root}/data -m immediate -w stop");
             }
-            finally
+        }
+        finally
+        {
+            if (Directory.Exists(_root))
             {
                 Directory.Delete(_root, recursive: true);
             }
