@@ -47,6 +47,12 @@ public sealed class FlowGovDatabase
         var context = CreateContext(DistrictScope.AllDistricts);
         await using (context.ConfigureAwait(false))
         {
+            if (Provider == StoreProvider.Sqlite)
+            {
+                // Persistent in the file: every later connection is in WAL mode (ADR 0002).
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }
+
             await SchemaMigrator.MigrateAsync(context, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FlowGov.Data.Providers;
 
-/// <summary>Sets WAL, <c>synchronous</c> and the busy timeout on every SQLite connection as it opens (they are per connection).</summary>
+/// <summary>Sets <c>synchronous</c>, the busy timeout and foreign keys on every SQLite connection as it opens (they are per connection; WAL is persistent and set once by <see cref="FlowGovDatabase.MigrateAsync"/>).</summary>
 public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, TimeSpan busyTimeout) : DbConnectionInterceptor
 {
     private readonly string _pragmas = string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;");
+        $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
