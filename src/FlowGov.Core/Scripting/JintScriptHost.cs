@@ -249,7 +249,7 @@ public sealed class JintScriptHost : IScriptHost
             var text = message.IsUndefined() ? ex.Message : TypeConverter.ToString(message);
             if (text.Length == 0 && name.IsString() && name.AsString() == "TypeError")
             {
-                text = "a property of null or undefined was read, or something that is not a function was called";
+                text = "a property of null or undefined was read, something that is not a function was called, or a frozen built-in was changed";
             }
 
             if (text.Length == 0 && name.IsString() && name.AsString() == "ReferenceError")
