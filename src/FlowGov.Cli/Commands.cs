@@ -7,6 +7,7 @@ using FlowGov.Core.Persistence;
 using FlowGov.Core.Runtime;
 using FlowGov.Core.Scripting;
 using FlowGov.Core.Time;
+using FlowGov.Core.Validation;
 
 namespace FlowGov.Cli;
 
@@ -141,7 +142,7 @@ internal static class Commands
             return (null, [new Core.Validation.DefinitionProblem("bad-json", "The file holds no definition.")]);
         }
 
-        return (definition, Compiler.Compile(definition).Problems);
+        return (definition, new DefinitionValidator(Compiler).Validate(definition).Problems);
     }
 
     private static DirectoryInfo? FindWorkflows()

@@ -5,12 +5,13 @@ using FlowGov.Core.Validation;
 namespace FlowGov.Core.Runtime;
 
 /// <summary>
-/// Compiled definitions by (district, key, version, content hash): compiled once, shared by every
+/// Validated, compiled definitions by (district, key, version, content hash): checked and compiled once, shared by every
 /// run, so runs do not slow down as versions or instances pile up.
 /// </summary>
 public sealed class DefinitionCache(DefinitionCompiler compiler)
 {
-    private readonly ConcurrentDictionary<(string?, string, int, string?), Lazy<CompileResult>> _cache = new();
+    private readonly ConcurrentDictionary<(string?, string, int, string?), Lazy<ValidationReport>> _cache = new();
+    private readonly DefinitionValidator _validator = new(compiler);
 
     public DefinitionCompiler Compiler => compiler;
 
@@ -18,8 +19,8 @@ public sealed class DefinitionCache(DefinitionCompiler compiler)
     {
         var result = _cache.GetOrAdd(
             (definition.District, definition.Key, definition.Version, definition.ContentHash),
-            _ => new Lazy<CompileResult>(() => compiler.Compile(definition))).Value;
-        return result.Definition ?? throw new DefinitionInvalidException(definition.Key, definition.Version, result.Problems);
+            _ => new Lazy<ValidationReport>(() => _validator.Validate(definition))).Value;
+        return result.Compiled ?? throw new DefinitionInvalidException(definition.Key, definition.Version, result.Problems);
     }
 
     public int Count => _cache.Count;

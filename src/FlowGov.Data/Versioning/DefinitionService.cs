@@ -108,10 +108,10 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
 
         var version = await NextVersionAsync(db, d, key, cancellationToken);
         var definition = DefinitionRows.ToDefinition(draft) with { Version = version };
-        var compiled = compiler.Compile(definition);
-        if (!compiled.Ok)
+        var report = new DefinitionValidator(compiler).Validate(definition);
+        if (!report.Ok)
         {
-            throw new DefinitionInvalidException(key, version, compiled.Problems);
+            throw new DefinitionInvalidException(key, version, report.Problems);
         }
 
         var row = NewVersion(draft, definition, version, changeNote, actor, now);

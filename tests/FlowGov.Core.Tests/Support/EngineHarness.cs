@@ -6,6 +6,7 @@ using FlowGov.Core.Persistence;
 using FlowGov.Core.Runtime;
 using FlowGov.Core.Scripting;
 using FlowGov.Core.Time;
+using FlowGov.Core.Validation;
 
 namespace FlowGov.Core.Tests.Support;
 
@@ -38,8 +39,8 @@ internal sealed class EngineHarness
 
     public EngineHarness Publish(WorkflowDefinition definition)
     {
-        var compiled = Compiler.Compile(definition);
-        Assert.True(compiled.Ok, string.Join("\n", compiled.Problems));
+        var report = new DefinitionValidator(Compiler).Validate(definition);
+        Assert.True(report.Ok, string.Join("\n", report.Problems));
         Store.AddDefinition(definition);
         return this;
     }
