@@ -16,7 +16,8 @@ internal sealed class EngineHarness
     /// <summary>Monday 2026-03-02 09:00 in Shanghai.</summary>
     public static readonly DateTimeOffset Monday9 = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    public static IScriptHost SharedScripts { get; } = new JintScriptHost();
+    /// <summary>Production limits but a roomier wall clock: these tests are about flows, and a loaded CI core must not turn them into timeout tests.</summary>
+    public static IScriptHost SharedScripts { get; } = new JintScriptHost(new ScriptLimits { Timeout = TimeSpan.FromSeconds(2) });
 
     public EngineHarness(WorkdayCalendar? calendar = null, RunnerOptions? options = null)
     {
