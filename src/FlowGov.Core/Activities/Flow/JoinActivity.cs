@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace FlowGov.Core.Activities.Flow;
 
 /// <summary>
@@ -52,25 +54,40 @@ public sealed class JoinActivity : ActivityBehavior
             return Fire(context, config, scope, null);
         }
 
+        // Arrivals are one flag per inbound connection ("0110"): one short string per arrival
+        // instead of a growing list, so a wide fork joins in linear time.
         var key = string.Concat("join:", context.Activity.Id, ":", scope);
-        if (!context.TryGetState(key, EngineJson.Default.ListString, out var arrived))
+        var inboundList = context.Activity.Inbound;
+        var flags = context.Instance.ActivityState.TryGetValue(key, out var saved) && saved.ValueKind == JsonValueKind.String
+            ? saved.GetString()!.ToCharArray()
+            : new string('0', inboundList.Count).ToCharArray();
+        var via = IndexOf(inboundList, context.Token.From, context.Token.FromPort);
+        if (via >= 0 && via < flags.Length)
         {
-            arrived = [];
+            flags[via] = '1';
         }
 
-        var via = string.Concat(context.Token.From, "|", context.Token.FromPort);
-        if (!arrived.Contains(via))
-        {
-            arrived.Add(via);
-        }
-
-        if (arrived.Count >= required)
+        var arrived = flags.Count(c => c == '1');
+        if (arrived >= required)
         {
             return Fire(context, config, scope, key);
         }
 
-        context.SetState(key, arrived, EngineJson.Default.ListString);
+        context.Instance.ActivityState[key] = JsonSerializer.SerializeToElement(new string(flags), EngineJson.Default.String);
         return ActivityResult.Absorb;
+    }
+
+    private static int IndexOf(IReadOnlyList<(string From, string Port)> inbound, string? from, string? port)
+    {
+        for (var i = 0; i < inbound.Count; i++)
+        {
+            if (inbound[i].From == from && inbound[i].Port == port)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static ActivityResult Fire(ActivityContext context, JoinConfig config, string scope, string? key)
