@@ -19,6 +19,11 @@ public static class FormValidator
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(context);
+        if (values.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            return FormValidationResult.Failure([FormMessages.Error("", "form.type")]);
+        }
+
         var enforceRequired = true;
         if (action is not null && form.Definition.Actions.Count > 0)
         {
