@@ -9,7 +9,8 @@ internal static class FormKit
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public static IScriptHost Host { get; } = new NoScriptsYetHost();
+    /// <summary>The engine's one script host, shared like in production (prepared scripts are cached by source hash).</summary>
+    public static JintScriptHost Host { get; } = new();
 
     public static JsonElement Json(string json) => JsonElement.Parse(json);
 
@@ -46,15 +47,4 @@ internal static class FormKit
         string.Join(",", result.Errors.Select(e => $"{e.Path}:{e.Key}"));
 
     public static bool SameJson(JsonElement a, string expected) => JsonElement.DeepEquals(a, Json(expected));
-
-    /// <summary>
-    /// TEMPORARY: stands in until the scripting branch's JintScriptHost is merged; it refuses every
-    /// call, so only script-free forms can use it. Replaced by the real host on merge.
-    /// </summary>
-    private sealed class NoScriptsYetHost : IScriptHost
-    {
-        public ScriptPreparation Prepare(string source, ScriptKind kind) => throw new InvalidOperationException("no script host yet");
-
-        public ScriptResult Run(PreparedScript script, ScriptScope scope) => throw new InvalidOperationException("no script host yet");
-    }
 }
