@@ -6,17 +6,48 @@ using static FlowGov.Core.Tests.Forms.FormKit;
 namespace FlowGov.Core.Tests.Forms;
 
 /// <summary>
-/// Hostile designer scripts run through form hooks on a host with the production statement, memory,
-/// recursion and output limits (the wall-clock timeout is raised, see <see cref="FormKit.Host"/>, so
-/// a cold first run cannot make a benign check flaky; loops trip the statement limit first): each must
+/// Hostile designer scripts — a representative set of the scripting corpus
+/// (<see cref="Scripting.HostileScriptTests.Cases"/>) plus a few of our own — run through form hooks
+/// on a host with the production limits: each must
 /// come back as a field error naming the field and the script line, never an exception, and the
 /// host must keep working for the next evaluation. Not run in parallel with other tests: the memory
 /// bombs cause GC pauses that would trip other tests' wall-clock limits.
 /// </summary>
-[Collection(nameof(HostileScriptTests))]
-public sealed class HostileScriptTests
+[Collection(nameof(HostileFormScriptTests))]
+public sealed class HostileFormScriptTests
 {
-    private static readonly JintScriptHost DefaultHost = new(new ScriptLimits { Timeout = TimeSpan.FromSeconds(5) });
+    private static readonly JintScriptHost DefaultHost = new();
+
+    /// <summary>One or more per kind of attack in the scripting corpus.</summary>
+    private static readonly string[] FromCorpus =
+    [
+        "while-true", "statement-flood", "catch-swallows-loop", "regex-backtracking",
+        "recursion-no-base", "getter-recursion", "json-parse-deep",
+        "string-doubling-loop", "array-push-bomb", "new-array-huge", "replace-amplify",
+        "output-large-string", "output-self-reference",
+        "function-constructor", "eval", "this-constructor", "proto-constructor", "system-io", "process", "global-this",
+        "object-prototype", "array-push", "json-parse", "define-global", "replace-vars", "escape-wrapper",
+    ];
+
+    public static TheoryData<string, string> Corpus()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Scripting.HostileScriptTests.Cases)
+        {
+            if (FromCorpus.Contains((string)row[0]))
+            {
+                data.Add((string)row[0], (string)row[1]);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Corpus_EveryPickedCase_StillExists()
+    {
+        Assert.Equal(FromCorpus.Length, Corpus().Count);
+    }
 
     public static TheoryData<string, string> Scripts => new()
     {
@@ -43,6 +74,7 @@ public sealed class HostileScriptTests
 
     [Theory]
     [MemberData(nameof(Scripts))]
+    [MemberData(nameof(Corpus))]
     public void Evaluate_HostileScriptInEveryHook_GivesFieldErrorsAndHostKeepsWorking(string name, string script)
     {
         var source = JsonSerializer.Serialize(script);
