@@ -29,6 +29,9 @@ internal static partial class FormDefinitionReader
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
     private static partial Regex PortName();
 
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex FormKey();
+
     public static FormDefinition? Read(JsonElement json, List<FormDefinitionProblem> problems)
     {
         if (json.ValueKind != JsonValueKind.Object)
@@ -39,9 +42,9 @@ internal static partial class FormDefinitionReader
 
         CheckProperties(json, FormProperties, "", problems);
         var key = ReadString(json, "key", "", problems);
-        if (key is null)
+        if (key is null || !FormKey().IsMatch(key))
         {
-            problems.Add(new("", "key", "the form needs a key"));
+            problems.Add(new("", "key", "the form needs a key: an English identifier (letters, digits, _ or -)"));
         }
 
         var sections = new List<FormSection>();
