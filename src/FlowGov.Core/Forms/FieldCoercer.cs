@@ -47,13 +47,14 @@ internal static class FieldCoercer
 
             case FieldKind.Date:
             {
-                if (raw.ValueKind != JsonValueKind.String || !ValueParsers.TryParseDate(raw.GetString()!.Trim(), out var d))
+                var original = raw.ValueKind == JsonValueKind.String ? raw.GetString()! : null;
+                var s = original?.Trim();
+                if (s is null || !ValueParsers.TryParseDate(s, out _))
                 {
                     return new("type.date");
                 }
 
-                var s = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                value = raw.ValueEquals(s) ? raw : JsonValues.String(s);
+                value = s.Length == original!.Length ? raw : JsonValues.String(s);
                 return null;
             }
 

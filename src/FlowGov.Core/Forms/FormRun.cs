@@ -28,6 +28,7 @@ internal sealed class FormRun
     private JsonElement _snapshot;
     private bool _dirty = true;
     private bool _dropHidden;
+    private List<Dictionary<string, JsonElement>>? _indexExtras;
 
     private FormRun(CompiledForm form, FormContext ctx, bool validating, bool enforceRequired)
     {
@@ -80,9 +81,12 @@ internal sealed class FormRun
         ApplyDefaults();
         RunReadOnlyWhen();
         RunComputes();
-        RunVisibility();
         _dropHidden = true;
-        _dirty = true;
+        if (RunVisibility())
+        {
+            _dirty = true;
+        }
+
         Check();
         if (_enforceRequired && _form.FormValidate is not null && CountFieldErrors() == 0 && _loadErrors.Count == 0)
         {
@@ -411,14 +415,17 @@ internal sealed class FormRun
         }
     }
 
-    private void RunVisibility()
+    /// <summary>Runs every visibleWhen; true when something is hidden (the <c>form</c> scripts see then changes).</summary>
+    private bool RunVisibility()
     {
+        var anyHidden = false;
         foreach (var f in _form.Fields)
         {
             ref var slot = ref _top[f.Index];
             if (f.VisibleWhen is { } s && RunFlag(s, f, null, -1, ref slot) == false)
             {
                 slot.Hidden = true;
+                anyHidden = true;
             }
 
             if (f.Kind == FieldKind.Group && f.HasRowScripts && !slot.Hidden)
@@ -431,11 +438,14 @@ internal sealed class FormRun
                         if (c.VisibleWhen is { } rs && RunFlag(rs, c, f, r, ref rows[r][c.Index]) == false)
                         {
                             rows[r][c.Index].Hidden = true;
+                            anyHidden = true;
                         }
                     }
                 }
             }
         }
+
+        return anyHidden;
     }
 
     /// <summary>Runs a flag script: true/false, or null when it failed (the failure is on the slot).</summary>
@@ -453,13 +463,19 @@ internal sealed class FormRun
         if (group is not null)
         {
             row = RowElement(group, r);
-            extra = new Dictionary<string, JsonElement>(2, StringComparer.Ordinal) { ["index"] = JsonValues.Int(r) };
         }
 
         if (value is { } v)
         {
-            extra ??= new Dictionary<string, JsonElement>(1, StringComparer.Ordinal);
-            extra["value"] = v.ValueKind == JsonValueKind.Undefined ? default : v;
+            extra = new Dictionary<string, JsonElement>(2, StringComparer.Ordinal) { ["value"] = v };
+            if (group is not null)
+            {
+                extra["index"] = JsonValues.Int(r);
+            }
+        }
+        else if (group is not null)
+        {
+            extra = IndexExtra(r);
         }
 
         var result = script.Run(_host, Scope(row, extra));
@@ -469,6 +485,18 @@ internal sealed class FormRun
         }
 
         return result;
+    }
+
+    /// <summary>The <c>{index}</c> extra of a row, shared by every script of that row in this run (the host only reads it).</summary>
+    private Dictionary<string, JsonElement> IndexExtra(int r)
+    {
+        _indexExtras ??= [];
+        while (_indexExtras.Count <= r)
+        {
+            _indexExtras.Add(new Dictionary<string, JsonElement>(1, StringComparer.Ordinal) { ["index"] = JsonValues.Int(_indexExtras.Count) });
+        }
+
+        return _indexExtras[r];
     }
 
     private ScriptScope Scope(JsonElement? row, Dictionary<string, JsonElement>? extra) => new()

@@ -33,10 +33,30 @@ internal static class JsonValues
     public static bool IsEmpty(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Undefined or JsonValueKind.Null => true,
-        JsonValueKind.String => string.IsNullOrWhiteSpace(e.GetString()),
+        JsonValueKind.String => IsBlank(e),
         JsonValueKind.Array => e.GetArrayLength() == 0,
         _ => false,
     };
+
+    /// <summary>Whether a string holds only white space, without allocating it in the common cases.</summary>
+    private static bool IsBlank(JsonElement e)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e);
+        var inner = raw.Length >= 2 && raw[0] == (byte)'"' ? raw[1..^1] : raw;
+        foreach (var b in inner)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                continue;
+            }
+
+            // An escape, or a UTF-8 lead byte of a Unicode space (U+00A0, U+1680, U+2000–U+205F, the
+            // ideographic space U+3000): decide on the decoded text. Any other byte is content.
+            return b is (byte)'\\' or 0xC2 or 0xE1 or 0xE2 or 0xE3 && string.IsNullOrWhiteSpace(e.GetString());
+        }
+
+        return true;
+    }
 
     /// <summary>Follows a path such as <c>a.b</c> into an object.</summary>
     public static bool TryFollow(JsonElement root, ReadOnlySpan<char> path, out JsonElement value)

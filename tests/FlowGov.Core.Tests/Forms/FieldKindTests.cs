@@ -122,6 +122,8 @@ public sealed class FieldKindTests
     [Theory]
     [InlineData("text", "\"\"")]
     [InlineData("text", "\"   \"")]
+    [InlineData("text", "\"\u3000\"")]
+    [InlineData("text", "\"\\u3000\\n\"")]
     [InlineData("number", "null")]
     [InlineData("photo", "[]")]
     [InlineData("location", "null")]
