@@ -12,7 +12,8 @@ public sealed record ActivityDefinition
     public string? Name { get; init; }
 
     /// <summary>Property values as written in the definition; their meaning comes from the activity's descriptor.</summary>
-    public IReadOnlyDictionary<string, JsonElement> Properties { get; init; } = new Dictionary<string, JsonElement>();
+    /// <remarks>Null (absent in JSON: the source generator bypasses the initializer) reads as no properties.</remarks>
+    public IReadOnlyDictionary<string, JsonElement> Properties { get; init => field = value ?? new Dictionary<string, JsonElement>(); } = new Dictionary<string, JsonElement>();
 
     public CanvasPosition? Position { get; init; }
 }

@@ -7,7 +7,8 @@ public sealed record VariableDefinition
 {
     public required string Name { get; init; }
 
-    public string Type { get; init; } = "any";
+    /// <remarks>Absent in JSON reads as <c>any</c> (the source generator would otherwise leave it null).</remarks>
+    public string Type { get; init => field = value ?? "any"; } = "any";
 
     public JsonElement? Default { get; init; }
 

@@ -26,18 +26,24 @@ public sealed record WorkflowDefinition
     /// <summary>SHA-256 of the canonical content, stamped on publish (see <see cref="DefinitionHasher"/>).</summary>
     public string? ContentHash { get; init; }
 
-    public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
+    // Collections coalesce null: the source generator sets init-only members it did not find in the
+    // JSON to null (bypassing these initializers), and the compiler relies on them being there.
+    public IReadOnlyList<VariableDefinition> Variables { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<ActivityDefinition> Activities { get; init; } = [];
+    public IReadOnlyList<ActivityDefinition> Activities { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<ConnectionDefinition> Connections { get; init; } = [];
+    public IReadOnlyList<ConnectionDefinition> Connections { get; init => field = value ?? []; } = [];
 
     /// <summary>Form definitions by form key. The form model lives in the forms feature; here it is kept verbatim.</summary>
-    public IReadOnlyDictionary<string, JsonElement> Forms { get; init; } = new Dictionary<string, JsonElement>();
+    public IReadOnlyDictionary<string, JsonElement> Forms { get; init => field = value ?? new Dictionary<string, JsonElement>(); } = new Dictionary<string, JsonElement>();
 
-    public IReadOnlyList<TriggerDefinition> Triggers { get; init; } = [];
+    public IReadOnlyList<TriggerDefinition> Triggers { get; init => field = value ?? []; } = [];
 
     /// <summary>Free-form extra data (designer settings, lineage) that the engine carries but never interprets.</summary>
+    /// <remarks>
+    /// A setter, not <c>init</c>: the source generator binds init-only members like constructor
+    /// parameters, and extension data cannot bind that way (InvalidOperationException on first use).
+    /// </remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extensions { get; init; }
+    public Dictionary<string, JsonElement>? Extensions { get; set; }
 }

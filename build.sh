@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# FlowGov's one entry point for a fresh machine.
+#   ./build.sh run    build and run FlowGov (see README for what "run" starts today)
+#   ./build.sh test   install what the tests need, build, run every test suite, print one summary line
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+need_apt() {
+  # Installs Debian packages the tests use, only when missing (CI runs as root on a fresh clone).
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} …"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+cmd_test() {
+  need_apt postgresql sqlite3
+  dotnet restore FlowGov.sln --nologo -v q
+  dotnet build FlowGov.sln --no-restore -c Release --nologo -v q -clp:ErrorsOnly
+  local results; results=$(mktemp -d)
+  local status=0
+  for proj in tests/*/*.Tests.csproj; do
+    local name; name=$(basename "$proj" .csproj)
+    echo "== $name"
+    dotnet test "$proj" --no-build -c Release --nologo \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+      --blame-hang-timeout 5m -- RunConfiguration.TreatNoTestsAsError=true || status=1
+  done
+  local passed=0 failed=0
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    local counters; counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    local p f e
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+  done
+  rm -rf "$results"
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  echo "$passed passed, $failed failed"
+  return $status
+}
+
+cmd_run() {
+  dotnet build src/FlowGov.Cli -c Release --nologo -v q -clp:ErrorsOnly
+  dotnet run --project src/FlowGov.Cli -c Release --no-build -- demo "${@}"
+}
+
+case "${1:-}" in
+  test) shift; cmd_test "$@" ;;
+  run) shift; cmd_run "$@" ;;
+  *) echo "usage: ./build.sh run | test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using FlowGov.Core.Activities.Data;
+using FlowGov.Core.Persistence;
+using FlowGov.Core.Runtime;
+
+namespace FlowGov.Core.Hosting;
+
+/// <summary>
+/// The engine as its callers see it: start, resume, complete tasks, signal, fire due timers,
+/// retry and cancel — each one load → run → commit, retried from a fresh load when another
+/// writer got there first, so a bookmark transitions exactly once.
+/// </summary>
+public sealed class WorkflowEngine(IWorkflowStore store, DefinitionCache definitions, WorkflowRunner runner)
+{
+    private const int MaxAttempts = 20;
+
+    public IWorkflowStore Store => store;
+
+    public WorkflowRunner Runner => runner;
+
+    public async Task<RunResult> StartAsync(string definitionKey, StartRequest request, int? version = null, CancellationToken cancellationToken = default)
+    {
+        var definition = await store.FindDefinitionAsync(request.District, definitionKey, version, cancellationToken)
+            ?? throw new KeyNotFoundException(version is null
+                ? $"No published definition '{definitionKey}' for district '{request.District}'."
+                : $"Definition '{definitionKey}' has no version {version}.");
+        var compiled = definitions.Get(definition);
+        var result = runner.Start(compiled, request);
+        await store.CommitAsync(result, 0, cancellationToken);
+        await FollowUpAsync(result, cancellationToken);
+        return result;
+    }
+
+    public async Task<ResumeOutcome> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
+            if (bookmark is null)
+            {
+                return ResumeOutcome.AlreadyDone($"Bookmark {bookmarkId} is not open: it was resumed already, or never existed.");
+            }
+
+            var instance = await store.LoadInstanceAsync(bookmark.InstanceId, cancellationToken);
+            if (instance is null)
+            {
+                return ResumeOutcome.NotFound($"Instance {bookmark.InstanceId} of bookmark {bookmarkId} does not exist.");
+            }
+
+            var compiled = await CompiledForAsync(instance, cancellationToken);
+            var expected = instance.Revision;
+            var outcome = runner.Resume(compiled, instance, bookmarkId, input);
+            if (outcome.Status != ResumeStatus.Resumed)
+            {
+                return outcome;
+            }
+
+            try
+            {
+                await store.CommitAsync(outcome.Result!, expected, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+
+            await FollowUpAsync(outcome.Result!, cancellationToken);
+            return outcome;
+        }
+    }
+
+    public async Task<ResumeOutcome> CompleteTaskAsync(string taskId, ResumeInput input, CancellationToken cancellationToken = default)
+    {
+        var bookmark = await store.FindBookmarkByTaskAsync(taskId, cancellationToken);
+        return bookmark is null
+            ? ResumeOutcome.AlreadyDone($"Task {taskId} is not open: it was completed or cancelled, or never existed.")
+            : await ResumeAsync(bookmark.BookmarkId, input, cancellationToken);
+    }
+
+    /// <summary>Delivers a signal to every instance waiting for it with that correlation key.</summary>
+    public async Task<IReadOnlyList<ResumeOutcome>> SignalAsync(string signal, string correlation, JsonElement? payload, string? actor = null, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<ResumeOutcome>();
+        foreach (var b in await store.FindSignalBookmarksAsync(WaitSignalActivity.KeyOf(signal, correlation), cancellationToken))
+        {
+            outcomes.Add(await ResumeAsync(b.BookmarkId, new ResumeInput(actor, null, payload), cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Resumes every timer due by the runner's clock; returns how many transitioned.</summary>
+    public async Task<int> FireDueTimersAsync(int batch = 500, CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        while (true)
+        {
+            var due = await store.FindDueTimersAsync(runner.Clock.GetUtcNow(), batch, cancellationToken);
+            var progressed = 0;
+            foreach (var timer in due)
+            {
+                var outcome = await ResumeAsync(timer.BookmarkId, new ResumeInput("system:timer"), cancellationToken);
+                if (outcome.Status == ResumeStatus.Resumed)
+                {
+                    fired++;
+                    progressed++;
+                }
+            }
+
+            if (due.Count < batch || progressed == 0)
+            {
+                return fired;
+            }
+        }
+    }
+
+    public async Task<ResumeOutcome> RetryAsync(string instanceId, string incidentId, string? actor, IReadOnlyDictionary<string, JsonElement>? variablePatch = null, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = await store.LoadInstanceAsync(instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return ResumeOutcome.NotFound($"Instance {instanceId} does not exist.");
+            }
+
+            var compiled = await CompiledForAsync(instance, cancellationToken);
+            var expected = instance.Revision;
+            var outcome = runner.Retry(compiled, instance, incidentId, actor, variablePatch);
+            if (outcome.Status != ResumeStatus.Resumed)
+            {
+                return outcome;
+            }
+
+            try
+            {
+                await store.CommitAsync(outcome.Result!, expected, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+
+            await FollowUpAsync(outcome.Result!, cancellationToken);
+            return outcome;
+        }
+    }
+
+    public async Task<bool> CancelAsync(string instanceId, string? actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = await store.LoadInstanceAsync(instanceId, cancellationToken);
+            if (instance is null || instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            {
+                return false;
+            }
+
+            var compiled = await CompiledForAsync(instance, cancellationToken);
+            var expected = instance.Revision;
+            var result = runner.Cancel(compiled, instance, actor, reason);
+            try
+            {
+                await store.CommitAsync(result, expected, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
+
+            await FollowUpAsync(result, cancellationToken);
+            return true;
+        }
+    }
+
+    private async Task<CompiledDefinition> CompiledForAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var definition = await store.FindDefinitionAsync(instance.District, instance.DefinitionKey, instance.DefinitionVersion, cancellationToken)
+            ?? throw new KeyNotFoundException($"Instance {instance.Id} is pinned to '{instance.DefinitionKey}' v{instance.DefinitionVersion}, which the store no longer has.");
+        return definitions.Get(definition);
+    }
+
+    /// <summary>What a commit asks of the host: start children, hand a finished child's output to its parent, cancel orphaned children.</summary>
+    private async Task FollowUpAsync(RunResult result, CancellationToken cancellationToken)
+    {
+        var instance = result.Instance;
+        foreach (var child in result.ChildStarts)
+        {
+            await StartAsync(child.DefinitionKey, new StartRequest
+            {
+                District = instance.District,
+                Input = child.Input,
+                BusinessKey = child.BusinessKey ?? instance.BusinessKey,
+                StartedBy = instance.StartedBy,
+                ParentInstanceId = child.ParentInstanceId,
+                ParentBookmarkId = child.ParentBookmarkId,
+            }, child.DefinitionVersion, cancellationToken);
+        }
+
+        foreach (var parentBookmark in result.ChildrenToCancel)
+        {
+            foreach (var childId in await store.FindChildInstancesAsync(parentBookmark, cancellationToken))
+            {
+                await CancelAsync(childId, "system:parent", "The parent process no longer waits for this sub-process.", cancellationToken);
+            }
+        }
+
+        if (result.StatusChanged && instance.Status == InstanceStatus.Completed && instance.ParentBookmarkId is { } parentBookmarkId)
+        {
+            await ResumeAsync(parentBookmarkId, new ResumeInput("system:subprocess", null, instance.Output), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using FlowGov.Core.Definitions;
+using FlowGov.Core.Runtime;
+
+namespace FlowGov.Core.Persistence;
+
+/// <summary>
+/// The engine's persistence port. Every advance of an instance is committed with
+/// <see cref="CommitAsync"/> as one transaction: instance state plus the bookmark index, task
+/// rows, journal and outbox it changed, guarded by the instance's revision.
+/// </summary>
+public interface IWorkflowStore
+{
+    /// <summary>A published definition: the given version, or the latest published when null.</summary>
+    Task<WorkflowDefinition?> FindDefinitionAsync(string? district, string key, int? version, CancellationToken cancellationToken = default);
+
+    /// <summary>A fresh copy of the instance (never shared with another caller), or null.</summary>
+    Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);
+
+    Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<BookmarkRef>> FindSignalBookmarksAsync(string key, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<BookmarkRef>> FindDueTimersAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<string>> FindChildInstancesAsync(string parentBookmarkId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Commits one advance atomically. <paramref name="expectedRevision"/> is the revision the
+    /// instance was loaded at (0 for a new instance); if another writer committed since, throws
+    /// <see cref="ConcurrencyConflictException"/> and writes nothing. On success the instance's
+    /// revision is the new one.
+    /// </summary>
+    Task CommitAsync(RunResult result, long expectedRevision, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,8 @@
+namespace FlowGov.Core.Runtime;
+
+public enum DeadlineState
+{
+    OnTime,
+    Warned,
+    Overdue,
+}

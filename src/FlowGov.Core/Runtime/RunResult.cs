@@ -1,0 +1,37 @@
+namespace FlowGov.Core.Runtime;
+
+/// <summary>
+/// Everything one advance of an instance changed, to be committed in one transaction: the
+/// instance itself plus the rows the store keeps beside it (bookmark index, task table, journal,
+/// outbox) and requests for the host (timers to schedule, children to start).
+/// </summary>
+public sealed class RunResult
+{
+    public RunResult(WorkflowInstance instance) => Instance = instance;
+
+    public WorkflowInstance Instance { get; }
+
+    public List<Bookmark> BookmarksCreated { get; } = [];
+
+    /// <summary>Consumed or cancelled bookmarks (timers among them must be unscheduled).</summary>
+    public List<Bookmark> BookmarksRemoved { get; } = [];
+
+    public List<HumanTask> TasksCreated { get; } = [];
+
+    /// <summary>Tasks whose row changed: completed, cancelled, reassigned, warned, overdue.</summary>
+    public List<HumanTask> TasksUpdated { get; } = [];
+
+    public List<JournalEntry> Journal { get; } = [];
+
+    public List<Notification> Notifications { get; } = [];
+
+    public List<ChildStartRequest> ChildStarts { get; } = [];
+
+    /// <summary>Child instances to cancel because their parent's token left the SubProcess.</summary>
+    public List<string> ChildrenToCancel { get; } = [];
+
+    public List<Incident> IncidentsRaised { get; } = [];
+
+    /// <summary>True when the instance reached Completed, Cancelled or Faulted in this run.</summary>
+    public bool StatusChanged { get; internal set; }
+}
