@@ -457,7 +457,11 @@ internal sealed class FormRun
 
     private ScriptResult Run(FormScript script, CompiledField f, CompiledField? group, int r, JsonElement? value, ref Slot slot)
     {
-        EnsureSnapshot();
+        if (script.UsesForm || group is not null)
+        {
+            EnsureSnapshot();
+        }
+
         JsonElement? row = null;
         Dictionary<string, JsonElement>? extra = null;
         if (group is not null)
@@ -478,7 +482,7 @@ internal sealed class FormRun
             extra = IndexExtra(r);
         }
 
-        var result = script.Run(_host, Scope(row, extra));
+        var result = script.Run(_host, Scope(script, row, extra));
         if (!result.Ok)
         {
             SetScriptError(ref slot, ScriptFailure(script, f, group, r, result.Error!));
@@ -499,13 +503,13 @@ internal sealed class FormRun
         return _indexExtras[r];
     }
 
-    private ScriptScope Scope(JsonElement? row, Dictionary<string, JsonElement>? extra) => new()
+    private ScriptScope Scope(FormScript script, JsonElement? row, Dictionary<string, JsonElement>? extra) => new()
     {
         Vars = _ctx.Vars,
-        Form = _snapshot,
-        Instance = _ctx.Instance,
-        Task = _ctx.Task,
-        User = _ctx.UserJson,
+        Form = script.UsesForm ? _snapshot : null,
+        Instance = script.UsesInstance ? _ctx.Instance : null,
+        Task = script.UsesTask ? _ctx.Task : null,
+        User = script.UsesUser ? _ctx.UserJson : null,
         Row = row,
         Extra = extra,
         Now = _ctx.Now,
@@ -676,7 +680,7 @@ internal sealed class FormRun
     private void RunFormValidate(FormScript script)
     {
         EnsureSnapshot();
-        var result = script.Run(_host, Scope(null, null));
+        var result = script.Run(_host, Scope(script, null, null));
         if (!result.Ok)
         {
             var e = result.Error!;
