@@ -17,6 +17,7 @@ public sealed class CompiledForm
         FieldsByKey = Fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
         FormValidate = FormScript.Prepare(host, definition.Validate, "validate");
         ActionsByKey = definition.Actions.ToDictionary(a => a.Key, StringComparer.Ordinal);
+        HasComputes = Fields.Any(f => f.Compute is not null || f.Children.Any(c => c.Compute is not null));
     }
 
     public FormDefinition Definition { get; }
@@ -30,6 +31,8 @@ public sealed class CompiledForm
     internal FormScript? FormValidate { get; }
 
     internal Dictionary<string, FormAction> ActionsByKey { get; }
+
+    internal bool HasComputes { get; }
 
     public static CompiledForm Compile(FormDefinition definition, IScriptHost host)
     {

@@ -9,7 +9,8 @@ namespace FlowGov.Core.Forms;
 /// load and coerce → defaults (validation: computed values cleared, static read-only values restored)
 /// → <c>readOnlyWhen</c> (validation: restored) → <c>compute</c> in field order → <c>visibleWhen</c>
 /// (hidden values leave the <c>form</c> scripts see) → required, options, static rules and
-/// <c>validate</c> per visible field → form-level <c>validate</c> when no field has an error.
+/// <c>validate</c> per visible field → form-level <c>validate</c> when no field has an error. When
+/// something is hidden, the computes run a second time without the hidden values.
 /// </summary>
 internal sealed class FormRun
 {
@@ -84,7 +85,13 @@ internal sealed class FormRun
         _dropHidden = true;
         if (RunVisibility())
         {
+            // Hidden values are gone: computes run once more without them (so a total does not count
+            // a hidden group). Visibility is not decided again; see docs/form-format.md.
             _dirty = true;
+            if (_form.HasComputes)
+            {
+                RunComputes();
+            }
         }
 
         Check();
