@@ -15,8 +15,10 @@ namespace FlowGov.Core.Scripting;
 /// </summary>
 internal static class ScriptCompiler
 {
-    private const string ExpressionPrefix = "(function(){'use strict';return (";
-    private const string ExpressionSuffix = "\n);})()";
+    // An expression needs no function around it (a call costs Jint 2 microseconds): strict global
+    // code cannot declare anything in an expression, and its `this` is the frozen global object.
+    private const string ExpressionPrefix = "'use strict';(";
+    private const string ExpressionSuffix = "\n);";
     private const string BodyPrefix = "(function(){'use strict';";
     private const string BodySuffix = "\n})()";
 
@@ -47,28 +49,53 @@ internal static class ScriptCompiler
             return (null, SyntaxError(source, Describe(ex), line, column));
         }
 
-        var function = Unwrap(program, wrapped, prefix, suffix);
-        if (kind == ScriptKind.Expression && function?.Body is BlockStatement { Body: var statements } && statements.Count() != 2)
+        var rewriter = new Rewriter();
+        if (kind == ScriptKind.Expression)
         {
-            function = null;
+            var expression = UnwrapExpression(program, wrapped, prefix, suffix);
+            if (expression is null)
+            {
+                return (null, new ScriptError(ScriptErrorKind.Syntax, "not a single expression: the source closes the expression early (check parentheses and braces)", 1, 1));
+            }
+
+            if (Rewriter.FindLetOrConst(program) is { } d)
+            {
+                var (line, column) = shell.ToUser(d.Location.Start.Line, d.Location.Start.Column);
+                return (null, new ScriptError(ScriptErrorKind.Syntax, $"'{d.Kind}' is not supported: use var (ES5)", line, column));
+            }
+
+            rewriter.RewriteExpression(expression);
+            return (new CompiledScript(program, prefix.Length, userLines), null);
         }
 
+        var function = Unwrap(program, wrapped, prefix, suffix);
         if (function is null)
         {
-            return (null, new ScriptError(ScriptErrorKind.Syntax, kind == ScriptKind.Expression
-                ? "not a single expression: the source closes the expression early (check parentheses and braces)"
-                : "unbalanced braces: the source closes the function body early", 1, 1));
+            return (null, new ScriptError(ScriptErrorKind.Syntax, "unbalanced braces: the source closes the function body early", 1, 1));
         }
 
-        var rewriter = new Rewriter();
         if (Rewriter.FindLetOrConst(program) is { } declaration)
         {
             var (line, column) = shell.ToUser(declaration.Location.Start.Line, declaration.Location.Start.Column);
             return (null, new ScriptError(ScriptErrorKind.Syntax, $"'{declaration.Kind}' is not supported: use var (ES5)", line, column));
         }
 
-        rewriter.Rewrite(function, instrumentTop: kind == ScriptKind.Body);
+        rewriter.Rewrite(function, instrumentTop: true);
         return (new CompiledScript(program, prefix.Length, userLines), null);
+    }
+
+    private static ExpressionStatement? UnwrapExpression(Program program, string wrapped, string prefix, string suffix)
+    {
+        if (program.Body.Count != 2
+            || program.Body.First() is not ExpressionStatement { Expression: Literal { Value: "use strict" } }
+            || program.Body.Last() is not ExpressionStatement { Range: { Length: 2 } range } statement)
+        {
+            return null;
+        }
+
+        // One statement from our "(" to our closing ");": whatever is inside is a single expression.
+        var open = prefix.IndexOf('(', StringComparison.Ordinal);
+        return range[0] == open && range[1] == wrapped.Length ? statement : null;
     }
 
     private static FunctionExpression? Unwrap(Program program, string wrapped, string prefix, string suffix)
@@ -132,6 +159,22 @@ internal static class ScriptCompiler
                 }
             });
             return found;
+        }
+
+        public void RewriteExpression(ExpressionStatement statement)
+        {
+            _visited.Add(statement);
+            foreach (var member in MembersOf(statement.GetType()))
+            {
+                if (member.Get(statement) is Literal { Type: SyntaxNodes.RegularExpressionLiteral } regex && member.Set is not null)
+                {
+                    member.Set(statement, NewRegExp(regex));
+                }
+                else if (member.Get(statement) is SyntaxNode child)
+                {
+                    RewriteNode(child);
+                }
+            }
         }
 
         public void Rewrite(FunctionExpression wrapper, bool instrumentTop)

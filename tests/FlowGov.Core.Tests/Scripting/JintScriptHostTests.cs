@@ -133,6 +133,28 @@ public sealed class JintScriptHostTests
     }
 
     [Fact]
+    public void Run_ExpressionTouchingGlobalThis_CannotDefineGlobals()
+    {
+        Assert.Equal(ScriptErrorKind.Runtime, _host.Eval("Object.defineProperty(this, 'leak', { value: 1 })").Error?.Kind);
+        Assert.Equal(ScriptErrorKind.Runtime, _host.Eval("this.leak = 1").Error?.Kind);
+        Assert.Equal("\"undefined\"", _host.Eval("typeof leak").Raw());
+    }
+
+    [Fact]
+    public void Run_RegexLiteral_IsFreshEachRun()
+    {
+        var script = _host.Prepare("(function () { var r = /a/; var seen = r.mark; r.mark = 1; return seen; })()", ScriptKind.Expression).Script!;
+        Assert.Equal("null", _host.Run(script, new ScriptScope()).Raw());
+        Assert.Equal("null", _host.Run(script, new ScriptScope()).Raw());
+    }
+
+    [Fact]
+    public void Run_OverridingToStringOnOwnObject_Works()
+    {
+        Assert.Equal("\"case-7\"", _host.Body("var c = {}; c.toString = function () { return 'case-7'; }; return '' + c;").Raw());
+    }
+
+    [Fact]
     public void Run_AssignmentToUndeclared_FailsInStrictMode()
     {
         var result = _host.Body("undeclared = 1; return 1;");
@@ -152,7 +174,8 @@ public sealed class JintScriptHostTests
     [Fact]
     public void Run_ConcurrentCallers_EachGetCorrectResult()
     {
-        var host = new JintScriptHost();
+        // A generous timeout: this test is about isolation between threads, not speed under a cold JIT.
+        var host = new JintScriptHost(new ScriptLimits { Timeout = TimeSpan.FromSeconds(10) });
         var script = host.Prepare("vars.n * 2", ScriptKind.Expression).Script!;
         Parallel.For(0, 400, i =>
         {
