@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,6 +36,48 @@ public sealed class JintScriptHost : IScriptHost
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_limits.MaxOutputBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_limits.MaxSourceLength);
         ArgumentOutOfRangeException.ThrowIfNegative(_limits.PoolSize);
+        WarmUp.Value.GetHashCode();
+    }
+
+    /// <summary>
+    /// The first runs in a fresh process spend tens of milliseconds in the JIT compiling Jint's
+    /// interpreter, which a 100 ms wall-clock limit cannot tell from a slow script. Running a few
+    /// representative scripts once per process, under a generous limit, moves that cost to start-up.
+    /// </summary>
+    private static readonly Lazy<bool> WarmUp = new(() =>
+    {
+        var host = new JintScriptHost(new ScriptLimits { Timeout = TimeSpan.FromSeconds(30), PoolSize = 1 }, warm: false);
+        var scope = new ScriptScope
+        {
+            Vars = new Dictionary<string, System.Text.Json.JsonElement>
+            {
+                ["n"] = System.Text.Json.JsonSerializer.SerializeToElement(3, EngineJson.Default.Int32),
+                ["s"] = System.Text.Json.JsonSerializer.SerializeToElement("网格", EngineJson.Default.String),
+            },
+            VarsWritable = true,
+        };
+        foreach (var (source, kind) in new[]
+        {
+            ("vars.n > 1 && vars.s === '网格' ? [vars.n, { a: vars.s }] : null", ScriptKind.Expression),
+            ("var xs = [1, 2, 3].map(function (x) { return x * vars.n; }); vars.t = xs.join(',') + JSON.stringify({ k: xs }); return addWorkdays(now(), 2);", ScriptKind.Body),
+            ("contains(['a', 'b'], 'a') && daysBetween('2026-01-01', '2026-01-03') === 2 && /a+/.test('aa')", ScriptKind.Expression),
+            ("throw new Error('warm')", ScriptKind.Body),
+        })
+        {
+            if (host.Prepare(source, kind).Script is { } prepared)
+            {
+                host.Run(prepared, scope);
+            }
+        }
+
+        return true;
+    });
+
+    /// <summary>The warm-up host itself: no validation, no recursive warm-up (the flag only picks this overload).</summary>
+    private JintScriptHost(ScriptLimits limits, bool warm)
+    {
+        Debug.Assert(!warm, "only the warm-up host is built unwarmed");
+        _limits = limits;
     }
 
     public ScriptLimits Limits => _limits;

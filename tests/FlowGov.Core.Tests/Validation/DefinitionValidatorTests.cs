@@ -427,7 +427,7 @@ public sealed class DefinitionValidatorTests
             {"id": "start", "type": "Start"}, {"id": "task", "type": "UserTask", "properties": {"due": "3WD", "warning": "2/3"}},
             {"id": "join", "type": "Join"}, {"id": "end", "type": "End"}
             """, """
-            {"from": "start", "to": "task"}, {"from": "task", "port": "submit", "to": "join"}, {"from": "task", "port": "warning", "to": "join"}, {"from": "join", "to": "end"}
+            {"from": "start", "to": "task"}, {"from": "task", "port": "done", "to": "join"}, {"from": "task", "port": "warning", "to": "join"}, {"from": "join", "to": "end"}
             """);
 
         NoProblems(report);

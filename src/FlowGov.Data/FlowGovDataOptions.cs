@@ -1,0 +1,31 @@
+namespace FlowGov.Data;
+
+/// <summary>
+/// Where the store lives. Without a connection string it is SQLite at
+/// <see cref="DataDirectory"/>/flowgov.db; a PostgreSQL connection string (<c>Host=…</c>) selects PostgreSQL.
+/// </summary>
+public sealed record FlowGovDataOptions
+{
+    public const string DefaultFileName = "flowgov.db";
+
+    /// <summary>A PostgreSQL (<c>Host=…;Database=…</c>) or SQLite (<c>Data Source=…</c>) connection string; null for the default SQLite file.</summary>
+    public string? ConnectionString { get; init; }
+
+    public string DataDirectory { get; init; } = "./data";
+
+    /// <summary>FULL by default: a transition we acknowledged must survive a power loss (ADR 0002).</summary>
+    public SqliteSynchronous Synchronous { get; init; } = SqliteSynchronous.Full;
+
+    /// <summary>How long a SQLite writer waits for the write lock before failing.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public StoreProvider Provider => ConnectionString is { } cs && IsPostgres(cs) ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
+
+    public string SqliteFilePath => Path.GetFullPath(Path.Combine(DataDirectory, DefaultFileName));
+
+    private static bool IsPostgres(string cs) =>
+        cs.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || cs.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || cs.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        || cs.Contains("Server=", StringComparison.OrdinalIgnoreCase);
+}

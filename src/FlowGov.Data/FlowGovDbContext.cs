@@ -1,0 +1,231 @@
+using System.Linq.Expressions;
+using System.Text;
+using FlowGov.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowGov.Data;
+
+/// <summary>
+/// The one model of FlowGov's store. Each provider has a thin subclass only because EF caches the
+/// model per context type and the providers map times differently (UTC ticks vs timestamptz).
+/// Every entity carries its district; a global query filter limits
+/// every query to <see cref="Scope"/>, and saving a row of another district throws.
+/// </summary>
+public abstract class FlowGovDbContext : DbContext
+{
+    protected FlowGovDbContext(DbContextOptions options, DistrictScope scope)
+        : base(options)
+    {
+        Scope = scope;
+    }
+
+    public DistrictScope Scope { get; }
+
+    public abstract StoreProvider Provider { get; }
+
+    public DbSet<DistrictRow> Districts => Set<DistrictRow>();
+
+    public DbSet<OrgUnitRow> OrgUnits => Set<OrgUnitRow>();
+
+    public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+
+    public DbSet<TaskRow> Tasks => Set<TaskRow>();
+
+    public DbSet<JournalRow> Journal => Set<JournalRow>();
+
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+
+    // Read by the query filters; EF parameterises them per context instance.
+    internal bool ScopeIsAll => Scope.IsAllDistricts;
+
+    internal string ScopeDistrict => Scope.District;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardDistricts();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardDistricts();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Provider == StoreProvider.Sqlite)
+        {
+            // SQLite has no date type: UTC ticks in an INTEGER keep order and precision in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            // timestamptz accepts only offset 0.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<DistrictRow>(e =>
+        {
+            e.ToTable("districts");
+            e.HasKey(x => x.District);
+        });
+
+        modelBuilder.Entity<OrgUnitRow>(e =>
+        {
+            e.ToTable("org_units");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.HasIndex(x => new { x.District, x.ParentId });
+        });
+
+        modelBuilder.Entity<DefinitionRow>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Status).HasConversion<string>();
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => new { x.District, x.Key, x.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<InstanceRow>(e =>
+        {
+            e.ToTable("instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => new { x.District, x.Status });
+            e.HasIndex(x => new { x.District, x.DefinitionKey, x.DefinitionVersion });
+            e.HasIndex(x => new { x.District, x.BusinessKey });
+            e.HasIndex(x => x.ParentBookmarkId);
+        });
+
+        modelBuilder.Entity<BookmarkRow>(e =>
+        {
+            e.ToTable("bookmarks");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Key);
+            e.HasIndex(x => x.DueAt);
+            e.HasIndex(x => x.TaskId);
+            e.HasIndex(x => x.InstanceId);
+        });
+
+        modelBuilder.Entity<TaskRow>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasKey(x => x.Id);
+            // Inbox: open tasks of a district for an assignee, or for a unit's role holders, newest deadline first.
+            e.HasIndex(x => new { x.District, x.Status, x.Assignee, x.DueAt });
+            e.HasIndex(x => new { x.District, x.Status, x.CandidateUnit, x.DueAt });
+            e.HasIndex(x => x.InstanceId);
+        });
+
+        modelBuilder.Entity<JournalRow>(e =>
+        {
+            e.ToTable("journal");
+            e.HasKey(x => new { x.InstanceId, x.Sequence });
+            e.HasIndex(x => new { x.District, x.At });
+        });
+
+        modelBuilder.Entity<IncidentRow>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => new { x.District, x.Resolved });
+        });
+
+        modelBuilder.Entity<OutboxRow>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.DispatchedAt);
+        });
+
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.District, x.At });
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            if (typeof(IDistrictOwned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.SetQueryFilter(DistrictFilter(entity.ClrType, sharedCityRows: entity.ClrType == typeof(DefinitionRow)));
+            }
+        }
+    }
+
+    /// <summary><c>e =&gt; ScopeIsAll || e.District == ScopeDistrict [|| e.District == ""]</c>, built per entity type.</summary>
+    private LambdaExpression DistrictFilter(Type type, bool sharedCityRows)
+    {
+        var e = Expression.Parameter(type, "e");
+        var self = Expression.Constant(this);
+        var district = Expression.Property(e, nameof(IDistrictOwned.District));
+        Expression body = Expression.OrElse(
+            Expression.Property(self, nameof(ScopeIsAll)),
+            Expression.Equal(district, Expression.Property(self, nameof(ScopeDistrict))));
+        if (sharedCityRows)
+        {
+            body = Expression.OrElse(body, Expression.Equal(district, Expression.Constant(string.Empty)));
+        }
+
+        return Expression.Lambda(body, e);
+    }
+
+    private void GuardDistricts()
+    {
+        foreach (var entry in ChangeTracker.Entries<IDistrictOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Scope.Allows(entry.Entity.District))
+            {
+                throw new DistrictScopeViolationException(
+                    $"A {entry.Metadata.ClrType.Name} of district '{entry.Entity.District}' cannot be written in the scope of {Scope}.");
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0)
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

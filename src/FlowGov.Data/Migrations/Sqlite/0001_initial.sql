@@ -1,0 +1,226 @@
+CREATE TABLE "audit_log" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_audit_log" PRIMARY KEY AUTOINCREMENT,
+    "district" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "subject" TEXT NULL,
+    "at" INTEGER NOT NULL,
+    "source" TEXT NULL,
+    "data" TEXT NULL
+);
+
+
+CREATE TABLE "bookmarks" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_bookmarks" PRIMARY KEY,
+    "instance_id" TEXT NOT NULL,
+    "district" TEXT NOT NULL,
+    "activity_id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NULL,
+    "due_at" INTEGER NULL,
+    "task_id" TEXT NULL,
+    "created_at" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "definitions" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_definitions" PRIMARY KEY AUTOINCREMENT,
+    "key" TEXT NOT NULL,
+    "district" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "content_json" TEXT NOT NULL,
+    "content_hash" TEXT NULL,
+    "author" TEXT NULL,
+    "change_note" TEXT NULL,
+    "created_at" INTEGER NOT NULL,
+    "updated_at" INTEGER NOT NULL,
+    "published_at" INTEGER NULL,
+    "retired_at" INTEGER NULL,
+    "revision" INTEGER NOT NULL,
+    "forked_from_key" TEXT NULL,
+    "forked_from_version" INTEGER NULL
+);
+
+
+CREATE TABLE "districts" (
+    "district" TEXT NOT NULL CONSTRAINT "PK_districts" PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "created_at" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "incidents" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_incidents" PRIMARY KEY,
+    "instance_id" TEXT NOT NULL,
+    "district" TEXT NOT NULL,
+    "activity_id" TEXT NOT NULL,
+    "token_id" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "property" TEXT NULL,
+    "line" INTEGER NULL,
+    "column" INTEGER NULL,
+    "at" INTEGER NOT NULL,
+    "resolved" INTEGER NOT NULL,
+    "resolved_at" INTEGER NULL
+);
+
+
+CREATE TABLE "instances" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_instances" PRIMARY KEY,
+    "district" TEXT NOT NULL,
+    "definition_key" TEXT NOT NULL,
+    "definition_version" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "business_key" TEXT NULL,
+    "started_by" TEXT NULL,
+    "org_unit" TEXT NULL,
+    "parent_instance_id" TEXT NULL,
+    "parent_bookmark_id" TEXT NULL,
+    "created_at" INTEGER NOT NULL,
+    "updated_at" INTEGER NOT NULL,
+    "completed_at" INTEGER NULL,
+    "state_json" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "journal" (
+    "instance_id" TEXT NOT NULL,
+    "sequence" INTEGER NOT NULL,
+    "district" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "activity_id" TEXT NULL,
+    "activity_type" TEXT NULL,
+    "port" TEXT NULL,
+    "token_id" TEXT NULL,
+    "actor" TEXT NULL,
+    "at" INTEGER NOT NULL,
+    "data" TEXT NULL,
+    "message" TEXT NULL,
+    CONSTRAINT "PK_journal" PRIMARY KEY ("instance_id", "sequence")
+);
+
+
+CREATE TABLE "org_units" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_org_units" PRIMARY KEY,
+    "district" TEXT NOT NULL,
+    "parent_id" TEXT NULL,
+    "kind" TEXT NOT NULL,
+    "name" TEXT NOT NULL
+);
+
+
+CREATE TABLE "outbox" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_outbox" PRIMARY KEY,
+    "instance_id" TEXT NOT NULL,
+    "district" TEXT NOT NULL,
+    "activity_id" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "users" TEXT NOT NULL,
+    "roles" TEXT NOT NULL,
+    "unit" TEXT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NULL,
+    "url" TEXT NULL,
+    "at" INTEGER NOT NULL,
+    "dispatched_at" INTEGER NULL,
+    "attempts" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "tasks" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_tasks" PRIMARY KEY,
+    "instance_id" TEXT NOT NULL,
+    "district" TEXT NOT NULL,
+    "activity_id" TEXT NOT NULL,
+    "bookmark_id" TEXT NOT NULL,
+    "definition_key" TEXT NOT NULL,
+    "definition_version" INTEGER NOT NULL,
+    "form_key" TEXT NULL,
+    "title" TEXT NOT NULL,
+    "assignee" TEXT NULL,
+    "candidate_roles" TEXT NOT NULL,
+    "candidate_unit" TEXT NULL,
+    "outcomes" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "deadline_state" TEXT NOT NULL,
+    "priority" INTEGER NOT NULL,
+    "created_at" INTEGER NOT NULL,
+    "warn_at" INTEGER NULL,
+    "due_at" INTEGER NULL,
+    "completed_at" INTEGER NULL,
+    "outcome" TEXT NULL,
+    "completed_by" TEXT NULL,
+    "item_json" TEXT NULL,
+    "item_index" INTEGER NULL
+);
+
+
+CREATE INDEX "IX_audit_log_district_at" ON "audit_log" ("district", "at");
+
+
+CREATE INDEX "IX_bookmarks_due_at" ON "bookmarks" ("due_at");
+
+
+CREATE INDEX "IX_bookmarks_instance_id" ON "bookmarks" ("instance_id");
+
+
+CREATE INDEX "IX_bookmarks_key" ON "bookmarks" ("key");
+
+
+CREATE INDEX "IX_bookmarks_task_id" ON "bookmarks" ("task_id");
+
+
+CREATE UNIQUE INDEX "IX_definitions_district_key_version" ON "definitions" ("district", "key", "version");
+
+
+CREATE INDEX "IX_incidents_district_resolved" ON "incidents" ("district", "resolved");
+
+
+CREATE INDEX "IX_incidents_instance_id" ON "incidents" ("instance_id");
+
+
+CREATE INDEX "IX_instances_district_business_key" ON "instances" ("district", "business_key");
+
+
+CREATE INDEX "IX_instances_district_definition_key_definition_version" ON "instances" ("district", "definition_key", "definition_version");
+
+
+CREATE INDEX "IX_instances_district_status" ON "instances" ("district", "status");
+
+
+CREATE INDEX "IX_instances_parent_bookmark_id" ON "instances" ("parent_bookmark_id");
+
+
+CREATE INDEX "IX_journal_district_at" ON "journal" ("district", "at");
+
+
+CREATE INDEX "IX_org_units_district_parent_id" ON "org_units" ("district", "parent_id");
+
+
+CREATE INDEX "IX_outbox_dispatched_at" ON "outbox" ("dispatched_at");
+
+
+CREATE INDEX "IX_tasks_district_status_assignee_due_at" ON "tasks" ("district", "status", "assignee", "due_at");
+
+
+CREATE INDEX "IX_tasks_district_status_candidate_unit_due_at" ON "tasks" ("district", "status", "candidate_unit", "due_at");
+
+
+CREATE INDEX "IX_tasks_instance_id" ON "tasks" ("instance_id");
+
+
+
+-- Hand-written additions (not expressible in the EF model): the audit log is append-only, and a
+-- published definition's content is immutable (only its status may change).
+CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log"
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log"
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TRIGGER "definitions_published_immutable" BEFORE UPDATE OF "key", "district", "version", "content_json", "content_hash" ON "definitions"
+WHEN OLD."status" <> 'Draft'
+BEGIN SELECT RAISE(ABORT, 'a published definition is immutable'); END;

@@ -1,0 +1,32 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FlowGov.Data.Providers;
+
+/// <summary>Sets <c>synchronous</c>, the busy timeout and foreign keys on every SQLite connection as it opens (they are per connection; WAL is persistent and set once by <see cref="FlowGovDatabase.MigrateAsync"/>).</summary>
+public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, TimeSpan busyTimeout) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = string.Create(
+        CultureInfo.InvariantCulture,
+        $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

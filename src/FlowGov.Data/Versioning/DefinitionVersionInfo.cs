@@ -1,0 +1,16 @@
+using FlowGov.Data.Entities;
+
+namespace FlowGov.Data.Versioning;
+
+/// <summary>One published (or retired) version as the version list shows it.</summary>
+public sealed record DefinitionVersionInfo(
+    string Key,
+    string? District,
+    int Version,
+    DefinitionStatus Status,
+    string ContentHash,
+    string? Author,
+    string? ChangeNote,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? RetiredAt,
+    DefinitionRef? ForkedFrom);

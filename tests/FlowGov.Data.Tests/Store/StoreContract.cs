@@ -1,0 +1,223 @@
+using System.Text.Json;
+using FlowGov.Core;
+using FlowGov.Core.Persistence;
+using FlowGov.Core.Runtime;
+using FlowGov.Data.Entities;
+using FlowGov.Data.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowGov.Data.Tests.Store;
+
+/// <summary>The store's contract, run once per provider (see the subclasses).</summary>
+public abstract class StoreContract(IDatabaseSource source)
+{
+    private static readonly DistrictScope Lcx = DistrictScope.For(TestDefinitions.District);
+
+    [Fact]
+    public async Task CommitAsync_NewInstance_LoadsAFreshEqualCopy()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Parallel());
+        var started = await h.Engine.StartAsync("parallel", new StartRequest { District = TestDefinitions.District, BusinessKey = "BK-1", StartedBy = "u1" });
+
+        var a = await h.Store.LoadInstanceAsync(started.Instance.Id);
+        var b = await h.Store.LoadInstanceAsync(started.Instance.Id);
+
+        Assert.NotNull(a);
+        Assert.NotSame(a, b);
+        Assert.Equal(1, a.Revision);
+        Assert.Equal(
+            JsonSerializer.Serialize(started.Instance, EngineJson.Default.WorkflowInstance),
+            JsonSerializer.Serialize(a, EngineJson.Default.WorkflowInstance));
+        var bookmark = Assert.Single(a.Bookmarks, x => x.Kind == BookmarkKind.Task);
+        var found = await h.Store.FindBookmarkAsync(bookmark.Id);
+        Assert.Equal(a.Id, found?.InstanceId);
+        Assert.Equal(bookmark.Id, (await h.Store.FindBookmarkByTaskAsync(bookmark.TaskId!))?.BookmarkId);
+        await using var db = h.Context();
+        var task = await db.Tasks.SingleAsync();
+        Assert.Equal("grid-worker-1", task.Assignee);
+        Assert.Equal(nameof(HumanTaskStatus.Open), task.Status);
+        Assert.Equal(Harness.Epoch.AddHours(4), task.DueAt);
+        var row = await db.Instances.SingleAsync();
+        Assert.Equal(("BK-1", "u1", nameof(InstanceStatus.Running)), (row.BusinessKey, row.StartedBy, row.Status));
+    }
+
+    [Fact]
+    public async Task CommitAsync_StaleRevision_ThrowsConflictAndWritesNothing()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Single());
+        var started = await h.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var first = (await h.Store.LoadInstanceAsync(started.Instance.Id))!;
+        var second = (await h.Store.LoadInstanceAsync(started.Instance.Id))!;
+        var compiled = h.Compiler.Compile((await h.Store.FindDefinitionAsync(TestDefinitions.District, "single", 1))!).Definition!;
+        var bookmark = first.Bookmarks.Single().Id;
+
+        var one = h.Runner.Resume(compiled, first, bookmark, new ResumeInput("u1"));
+        await h.Store.CommitAsync(one.Result!, 1);
+        var two = h.Runner.Resume(compiled, second, bookmark, new ResumeInput("u2"));
+        var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => h.Store.CommitAsync(two.Result!, 1));
+
+        Assert.Equal(started.Instance.Id, ex.InstanceId);
+        var stored = (await h.Store.LoadInstanceAsync(started.Instance.Id))!;
+        Assert.Equal(2, stored.Revision);
+        Assert.Equal(InstanceStatus.Completed, stored.Status);
+        await using var db = h.Context();
+        Assert.Equal("u1", (await db.Tasks.SingleAsync()).CompletedBy);
+        Assert.Equal(stored.JournalSequence, await db.Journal.CountAsync());
+    }
+
+    [Fact]
+    public async Task CommitAsync_NewInstanceTwice_ThrowsConflict()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Single());
+        var started = await h.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var again = h.Runner.Start(h.Compiler.Compile((await h.Store.FindDefinitionAsync(TestDefinitions.District, "single", null))!).Definition!,
+            new StartRequest { District = TestDefinitions.District }, started.Instance.Id);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => h.Store.CommitAsync(again, 0));
+    }
+
+    [Fact]
+    public async Task ResumeAsync_HundredConcurrentResumesOfOneBookmark_ExactlyOneTransition()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Single());
+        var started = await h.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var bookmark = started.Instance.Bookmarks.Single().Id;
+        using var gate = new ManualResetEventSlim();
+
+        var resumes = Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+        {
+            gate.Wait();
+            return await h.Engine.ResumeAsync(bookmark, new ResumeInput($"user-{i}"));
+        })).ToList();
+        gate.Set();
+        var outcomes = await Task.WhenAll(resumes);
+
+        Assert.Equal(1, outcomes.Count(o => o.Status == ResumeStatus.Resumed));
+        Assert.Equal(99, outcomes.Count(o => o.Status == ResumeStatus.AlreadyDone));
+        var stored = (await h.Store.LoadInstanceAsync(started.Instance.Id))!;
+        Assert.Equal(InstanceStatus.Completed, stored.Status);
+        Assert.Equal(2, stored.Revision);
+        await using var db = h.Context();
+        var winner = outcomes.Single(o => o.Status == ResumeStatus.Resumed).Result!.Journal.First(j => j.Actor is not null).Actor;
+        Assert.Equal(winner, (await db.Tasks.SingleAsync()).CompletedBy);
+        Assert.Equal(1, await db.Journal.CountAsync(j => j.Kind == nameof(JournalKind.ActivityResumed)));
+        Assert.Equal(0, await db.Bookmarks.CountAsync());
+    }
+
+    [Fact]
+    public async Task Engine_ForkJoinDelay_RunsToCompletionAndJournalMatchesState()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Parallel());
+        var id = (await h.Engine.StartAsync("parallel", new StartRequest { District = TestDefinitions.District })).Instance.Id;
+
+        await CompleteOpenTaskAsync(h, id, "report", "submit");
+        await CompleteOpenTaskAsync(h, id, "community", "submit");
+        await CompleteOpenTaskAsync(h, id, "street", "submit");
+        Assert.Equal(0, await h.Engine.FireDueTimersAsync());
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await h.Engine.FireDueTimersAsync());
+        await CompleteOpenTaskAsync(h, id, "close", "satisfied");
+
+        var instance = (await h.Store.LoadInstanceAsync(id))!;
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        await using var db = h.Context();
+        var sequences = await db.Journal.Where(j => j.InstanceId == id).OrderBy(j => j.Sequence).Select(j => j.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, (int)instance.JournalSequence).Select(i => (long)i), sequences);
+        Assert.Equal(0, await db.Bookmarks.CountAsync());
+        var tasks = await db.Tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.ActivityId).ToListAsync();
+        Assert.Equal(4, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal(nameof(HumanTaskStatus.Completed), t.Status));
+        Assert.Equal(",street-officer,", tasks.Single(t => t.ActivityId == "street").CandidateRoles);
+        Assert.Equal(1, await db.Tasks.CountAsync(t => t.CandidateRoles.Contains(",community-worker,")));
+    }
+
+    [Fact]
+    public async Task Queries_OtherDistrict_SeeNothingAndCannotWrite()
+    {
+        var database = await source.NewDatabaseAsync();
+        var lcx = new Harness(database, Lcx);
+        var other = new Harness(database, DistrictScope.For("xh"));
+        await lcx.PublishAsync(TestDefinitions.Single());
+        var started = await lcx.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var bookmark = started.Instance.Bookmarks.Single();
+
+        Assert.Null(await other.Store.LoadInstanceAsync(started.Instance.Id));
+        Assert.Null(await other.Store.FindBookmarkAsync(bookmark.Id));
+        Assert.Null(await other.Store.FindDefinitionAsync("xh", "single", null));
+        Assert.Empty(await other.Store.FindDueTimersAsync(DateTimeOffset.MaxValue, 10));
+        Assert.Equal(ResumeStatus.AlreadyDone, (await other.Engine.ResumeAsync(bookmark.Id, new ResumeInput("intruder"))).Status);
+        await using (var db = other.Context())
+        {
+            Assert.Equal(0, await db.Instances.CountAsync());
+            Assert.Equal(0, await db.Tasks.CountAsync());
+            Assert.Equal(0, await db.Journal.CountAsync());
+            Assert.Equal(0, await db.Definitions.CountAsync());
+            Assert.Equal(0, await db.AuditLog.CountAsync());
+            db.OrgUnits.Add(new OrgUnitRow { Id = "g1", District = TestDefinitions.District, Kind = OrgUnitKind.Grid, Name = "网格1" });
+            await Assert.ThrowsAsync<DistrictScopeViolationException>(() => db.SaveChangesAsync());
+        }
+
+        var loaded = (await lcx.Store.LoadInstanceAsync(started.Instance.Id))!;
+        var compiled = lcx.Compiler.Compile((await lcx.Store.FindDefinitionAsync(TestDefinitions.District, "single", 1))!).Definition!;
+        var resumed = lcx.Runner.Resume(compiled, loaded, bookmark.Id, new ResumeInput("u1"));
+        await Assert.ThrowsAsync<DistrictScopeViolationException>(() => other.Store.CommitAsync(resumed.Result!, 1));
+        await using (var all = lcx.Context(DistrictScope.AllDistricts))
+        {
+            Assert.Equal(1, await all.Instances.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task FindDefinitionAsync_CityTemplate_VisibleToEveryDistrict()
+    {
+        var database = await source.NewDatabaseAsync();
+        var city = new Harness(database, DistrictScope.AllDistricts);
+        await city.PublishAsync(TestDefinitions.Single("template", district: null));
+        var lcx = new Harness(database, Lcx);
+
+        var found = await lcx.Store.FindDefinitionAsync(TestDefinitions.District, "template", null);
+        var started = await lcx.Engine.StartAsync("template", new StartRequest { District = TestDefinitions.District });
+
+        Assert.NotNull(found);
+        Assert.Null(found.District);
+        Assert.Equal(TestDefinitions.District, started.Instance.District);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SecondRun_AppliesNothing()
+    {
+        var database = await source.NewDatabaseAsync();
+        await using var db = database.CreateContext(DistrictScope.AllDistricts);
+
+        var applied = await Migrations.SchemaMigrator.MigrateAsync(db);
+
+        Assert.Empty(applied);
+    }
+
+    [Fact]
+    public async Task AuditLog_UpdateOrDelete_RefusedByDatabase()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Single());
+        await using var db = h.Context();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditLog.ExecuteUpdateAsync(s => s.SetProperty(a => a.Actor, "someone-else")));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditLog.ExecuteDeleteAsync());
+        Assert.Equal(2, await db.AuditLog.CountAsync(a => a.Actor == Harness.Author.User));
+    }
+
+    private async Task<Harness> NewHarnessAsync() => new(await source.NewDatabaseAsync(), Lcx);
+
+    private static async Task CompleteOpenTaskAsync(Harness h, string instanceId, string activityId, string outcome)
+    {
+        var instance = (await h.Store.LoadInstanceAsync(instanceId))!;
+        var task = instance.Tasks.Single(t => t.ActivityId == activityId && t.Status == HumanTaskStatus.Open);
+        var result = await h.Engine.CompleteTaskAsync(task.Id, new ResumeInput("u-" + activityId, outcome));
+        Assert.True(result.Status == ResumeStatus.Resumed, result.Message);
+    }
+}
