@@ -11,8 +11,8 @@ internal static class FormKit
 
     /// <summary>
     /// The engine's script host, shared like in production. Its wall-clock timeout is raised from the
-    /// default 100 ms: a script's first run in a cold test process (JIT, two cores, tests in parallel)
-    /// can pass 100 ms, and timing is not what these tests check. Statement, memory and recursion
+    /// default 100 ms: in a loaded test process (two cores, test classes in parallel, other builds on
+    /// the machine) a benign run can pass 100 ms, and timing is not what these tests check. Statement, memory and recursion
     /// limits stay at their defaults; <see cref="HostileScriptTests"/> uses the default limits.
     /// </summary>
     public static JintScriptHost Host { get; } = new(new ScriptLimits { Timeout = TimeSpan.FromSeconds(5) });
