@@ -30,6 +30,7 @@ internal sealed class FormRun
     private bool _dirty = true;
     private bool _dropHidden;
     private List<Dictionary<string, JsonElement>>? _indexExtras;
+    private Dictionary<FormScript, JsonElement>? _trimmed;
 
     private FormRun(CompiledForm form, FormContext ctx, bool validating, bool enforceRequired)
     {
@@ -498,6 +499,41 @@ internal sealed class FormRun
         return result;
     }
 
+    /// <summary>The <c>form</c> a script sees: the snapshot, or only the members it reads (cached until the next rebuild).</summary>
+    private JsonElement FormFor(FormScript script)
+    {
+        if (script.FormKeys is not { } keys)
+        {
+            return _snapshot;
+        }
+
+        _trimmed ??= new Dictionary<FormScript, JsonElement>(ReferenceEqualityComparer.Instance);
+        if (_trimmed.TryGetValue(script, out var cached))
+        {
+            return cached;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            foreach (var key in keys)
+            {
+                if (_snapshot.TryGetProperty(key, out var v))
+                {
+                    w.WritePropertyName(key);
+                    v.WriteTo(w);
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        var trimmed = JsonElement.Parse(buffer.WrittenSpan);
+        _trimmed[script] = trimmed;
+        return trimmed;
+    }
+
     /// <summary>The <c>{index}</c> extra of a row, shared by every script of that row in this run (the host only reads it).</summary>
     private Dictionary<string, JsonElement> IndexExtra(int r)
     {
@@ -513,7 +549,7 @@ internal sealed class FormRun
     private ScriptScope Scope(FormScript script, JsonElement? row, Dictionary<string, JsonElement>? extra) => new()
     {
         Vars = _ctx.Vars,
-        Form = script.UsesForm ? _snapshot : null,
+        Form = script.UsesForm ? FormFor(script) : null,
         Instance = script.UsesInstance ? _ctx.Instance : null,
         Task = script.UsesTask ? _ctx.Task : null,
         User = script.UsesUser ? _ctx.UserJson : null,
@@ -873,6 +909,7 @@ internal sealed class FormRun
 
         _snapshot = JsonElement.Parse(buffer.WrittenSpan);
         Array.Clear(_rowElements);
+        _trimmed?.Clear();
         _dirty = false;
     }
 

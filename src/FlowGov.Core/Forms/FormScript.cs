@@ -15,10 +15,10 @@ internal sealed partial class FormScript
         Script = script;
         PrepareError = error;
         var names = Globals().Matches(source).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        UsesForm = names.Contains("form");
         UsesUser = names.Contains("user");
         UsesInstance = names.Contains("instance");
         UsesTask = names.Contains("task");
+        (UsesForm, FormKeys) = ReadFormKeys(source);
     }
 
     /// <summary>
@@ -29,14 +29,53 @@ internal sealed partial class FormScript
     /// </summary>
     public bool UsesForm { get; }
 
+    /// <summary>
+    /// When every mention of <c>form</c> is a plain member read (<c>form.total</c>), the members read;
+    /// the script then gets a <c>form</c> with only those members, which it cannot tell apart from the
+    /// whole one, and the host converts a few values instead of every field. Null: the whole form.
+    /// </summary>
+    public IReadOnlyList<string>? FormKeys { get; }
+
     public bool UsesUser { get; }
 
     public bool UsesInstance { get; }
 
     public bool UsesTask { get; }
 
-    [GeneratedRegex(@"\b(form|user|instance|task)\b")]
+    [GeneratedRegex(@"\b(user|instance|task)\b")]
     private static partial Regex Globals();
+
+    [GeneratedRegex(@"(?<![\w$.])form(?![\w$])(?:\s*\.\s*(?<key>[A-Za-z_$][\w$]*))?")]
+    private static partial Regex FormMentions();
+
+    /// <summary>Members every object has: reading them must see the real form object.</summary>
+    private static readonly HashSet<string> ObjectMembers =
+    [
+        "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
+        "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+    ];
+
+    private static (bool Uses, IReadOnlyList<string>? Keys) ReadFormKeys(string source)
+    {
+        var keys = new List<string>();
+        var uses = false;
+        foreach (Match m in FormMentions().Matches(source))
+        {
+            uses = true;
+            var key = m.Groups["key"];
+            if (!key.Success || ObjectMembers.Contains(key.Value))
+            {
+                return (true, null);
+            }
+
+            if (!keys.Contains(key.Value))
+            {
+                keys.Add(key.Value);
+            }
+        }
+
+        return (uses, uses ? keys : null);
+    }
 
     /// <summary>visibleWhen, requiredWhen, readOnlyWhen, compute, validate or options.</summary>
     public string Property { get; }
