@@ -35,11 +35,7 @@ public static class FieldKinds
 
     public static bool TryParse(string name, out FieldKind kind) => ByName.TryGetValue(name, out kind);
 
-    public static string ToName(FieldKind kind) => kind switch
-    {
-        FieldKind.Textarea => "textarea",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    public static string ToName(FieldKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>Kinds whose value is chosen from options.</summary>
     public static bool HasOptions(FieldKind kind) =>
