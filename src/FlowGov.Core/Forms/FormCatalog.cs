@@ -43,7 +43,7 @@ public sealed class FormCatalog
         {
             return _published.GetOrAdd(
                 (definition.Key, definition.Version, contentHash, formKey),
-                _ => new Lazy<CompiledForm>(() => Compile(json))).Value;
+                _ => new Lazy<CompiledForm>(() => Compile(json, formKey))).Value;
         }
 
         var hash = Hash(json);
@@ -53,7 +53,7 @@ public sealed class FormCatalog
             return cached.Compiled;
         }
 
-        var compiled = Compile(json);
+        var compiled = Compile(json, formKey);
         _drafts[draftKey] = (hash, compiled);
         return compiled;
     }
@@ -68,7 +68,7 @@ public sealed class FormCatalog
         return Get(definition, formKey);
     }
 
-    private CompiledForm Compile(JsonElement json) => CompiledForm.Compile(FormDefinition.Parse(json), _host);
+    private CompiledForm Compile(JsonElement json, string formKey) => CompiledForm.Compile(FormDefinition.Parse(json, formKey), _host);
 
     private static string Hash(JsonElement json) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json.GetRawText())));

@@ -25,10 +25,11 @@ public sealed record FormDefinition
     public IEnumerable<FieldDefinition> AllFields => Sections.SelectMany(s => s.Fields);
 
     /// <summary>Reads a definition; throws <see cref="FormDefinitionException"/> listing every structural problem.</summary>
-    public static FormDefinition Parse(JsonElement json)
+    /// <param name="key">The key the form is stored under (in <c>WorkflowDefinition.Forms</c>); the JSON may then omit its own.</param>
+    public static FormDefinition Parse(JsonElement json, string? key = null)
     {
         var problems = new List<FormDefinitionProblem>();
-        var form = FormDefinitionReader.Read(json, problems);
+        var form = FormDefinitionReader.Read(json, problems, key);
         if (problems.Count > 0 || form is null)
         {
             throw new FormDefinitionException(problems);
@@ -37,10 +38,10 @@ public sealed record FormDefinition
         return form;
     }
 
-    public static FormDefinition Parse(string json)
+    public static FormDefinition Parse(string json, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse(JsonElement.Parse(json));
+        return Parse(JsonElement.Parse(json), key);
     }
 
     public FormAction? FindAction(string key) => Actions.FirstOrDefault(a => a.Key == key);

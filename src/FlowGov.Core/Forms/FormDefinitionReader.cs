@@ -18,7 +18,14 @@ internal static partial class FormDefinitionReader
         "key", "kind", "label", "placeholder", "help", "required", "readOnly", "min", "max", "minLength", "maxLength",
         "pattern", "patternMessage", "options", "optionsFrom", "default", "visibleWhen", "requiredWhen", "readOnlyWhen",
         "compute", "validate", "minCount", "maxCount", "maxSizeBytes", "accept", "taxonomyRoot", "fields", "minRows",
-        "maxRows", "text", "ui",
+        "maxRows", "text", "ui", "validation",
+    ];
+
+    /// <summary>The static rules that may also be written inside a field's <c>validation</c> object.</summary>
+    private static readonly HashSet<string> ValidationProperties =
+    [
+        "required", "min", "max", "minLength", "maxLength", "pattern", "patternMessage", "minCount", "maxCount",
+        "minRows", "maxRows", "maxSizeBytes", "accept",
     ];
 
     private static readonly HashSet<string> ActionStyles = ["primary", "default", "danger", "link"];
@@ -32,8 +39,10 @@ internal static partial class FormDefinitionReader
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
     private static partial Regex FormKey();
 
-    public static FormDefinition? Read(JsonElement json, List<FormDefinitionProblem> problems)
+    /// <param name="key">The form's key where it is stored (the key of <c>WorkflowDefinition.Forms</c>); the JSON may then omit it.</param>
+    public static FormDefinition? Read(JsonElement json, List<FormDefinitionProblem> problems, string? key = null)
     {
+        var storedKey = key;
         if (json.ValueKind != JsonValueKind.Object)
         {
             problems.Add(new("", "", "a form definition must be a JSON object"));
@@ -41,7 +50,13 @@ internal static partial class FormDefinitionReader
         }
 
         CheckProperties(json, FormProperties, "", problems);
-        var key = ReadString(json, "key", "", problems);
+        key = ReadString(json, "key", "", problems);
+        if (key is not null && storedKey is not null && key != storedKey)
+        {
+            problems.Add(new("", "key", $"the form is stored as '{storedKey}' but says its key is '{key}'"));
+        }
+
+        key ??= storedKey;
         if (key is null || !FormKey().IsMatch(key))
         {
             problems.Add(new("", "key", "the form needs a key: an English identifier (letters, digits, _ or -)"));
@@ -198,6 +213,7 @@ internal static partial class FormDefinitionReader
             problems.Add(new(path, "key", $"duplicate field key '{key}'"));
         }
 
+        f = MergeValidation(f, path, problems);
         CheckProperties(f, FieldProperties, path, problems);
         var kindName = f.TryGetProperty("kind", out var kindJson) && kindJson.ValueKind == JsonValueKind.String ? kindJson.GetString()! : null;
         if (kindName is null)
@@ -329,6 +345,57 @@ internal static partial class FormDefinitionReader
         };
         CheckBounds(field, path, problems);
         return field;
+    }
+
+    /// <summary>
+    /// Lifts the rules of <c>"validation": {"required": true, "maxLength": 50}</c> to the field, where
+    /// they can also be written directly; a rule given in both places is a problem.
+    /// </summary>
+    private static JsonElement MergeValidation(JsonElement f, string path, List<FormDefinitionProblem> problems)
+    {
+        if (!f.TryGetProperty("validation", out var validation))
+        {
+            return f;
+        }
+
+        if (validation.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(path, "validation", "must be an object of rules (required, min, max, minLength, maxLength, pattern …)"));
+            return f;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            foreach (var p in f.EnumerateObject())
+            {
+                if (p.Name != "validation")
+                {
+                    p.WriteTo(w);
+                }
+            }
+
+            foreach (var p in validation.EnumerateObject())
+            {
+                if (!ValidationProperties.Contains(p.Name))
+                {
+                    problems.Add(new(path, "validation." + p.Name, "not a rule (rules: " + string.Join(", ", ValidationProperties) + ")"));
+                }
+                else if (f.TryGetProperty(p.Name, out _))
+                {
+                    problems.Add(new(path, p.Name, "given both on the field and in its validation object"));
+                }
+                else
+                {
+                    p.WriteTo(w);
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     private static void CheckBounds(FieldDefinition field, string path, List<FormDefinitionProblem> problems)

@@ -10,11 +10,12 @@ namespace FlowGov.Core.Forms;
 /// </summary>
 public static class FormDefinitionValidator
 {
-    public static IReadOnlyList<FormDefinitionProblem> Validate(JsonElement json, IScriptHost host)
+    /// <param name="key">The key the form is stored under; the JSON may then omit its own.</param>
+    public static IReadOnlyList<FormDefinitionProblem> Validate(JsonElement json, IScriptHost host, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         var problems = new List<FormDefinitionProblem>();
-        var form = FormDefinitionReader.Read(json, problems);
+        var form = FormDefinitionReader.Read(json, problems, key);
         if (form is null)
         {
             return problems;

@@ -110,4 +110,63 @@ public sealed class FormDefinitionTests
 
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public void Parse_RulesInValidationObject_AreReadLikeFieldRules()
+    {
+        var form = FormDefinition.Parse("""
+            {"fields": [{"key": "summary", "kind": "textarea", "validation": {"required": true, "maxLength": 5}}]}
+            """, key: "report");
+        var compiled = CompiledForm.Compile(form, Host);
+
+        Assert.Equal("report", form.Key);
+        Assert.True(form.AllFields.Single().Required);
+        Assert.Equal("summary:field.required", ErrorKeys(Validate(compiled, "{}")));
+        Assert.Equal("summary:text.maxLength", ErrorKeys(Validate(compiled, """{"summary": "太长的描述文字"}""")));
+    }
+
+    [Fact]
+    public void Validate_ValidationObjectMistakes_AreProblems()
+    {
+        var problems = FormDefinitionValidator.Validate(Json("""
+            {"key": "other", "fields": [
+              {"key": "a", "kind": "text", "required": true, "validation": {"required": false, "compute": "1"}},
+              {"key": "b", "kind": "text", "validation": true}
+            ]}
+            """), Host, key: "report");
+
+        Assert.Equal(["|key", "a|required", "a|validation.compute", "b|validation"], problems.Select(p => $"{p.Field}|{p.Property}"));
+    }
+
+    [Fact]
+    public void Catalog_FormsOfTheValidationSample_ParseAndValidate()
+    {
+        // The definition sample of the validation feature keeps its forms without their own key and
+        // with rules in "validation" objects; both spellings must work.
+        var path = FindUp(Path.Combine("tests", "FlowGov.Core.Tests", "Validation", "Samples", "grid-event.json"));
+        var definition = FlowGov.Core.Definitions.DefinitionJson.Parse(File.ReadAllText(path));
+        var catalog = new FormCatalog(Host);
+
+        foreach (var (key, json) in definition.Forms)
+        {
+            Assert.Empty(FormDefinitionValidator.Validate(json, Host, key));
+            Assert.Equal(key, catalog.Get(definition, key).Definition.Key);
+        }
+
+        Assert.Equal("summary:field.required", ErrorKeys(Validate(catalog.Get(definition, "report"), """{"level": "small"}""")));
+    }
+
+    private static string FindUp(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(relative);
+    }
 }
