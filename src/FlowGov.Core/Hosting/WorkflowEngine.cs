@@ -10,7 +10,7 @@ namespace FlowGov.Core.Hosting;
 /// retry and cancel — each one load → run → commit, retried from a fresh load when another
 /// writer got there first, so a bookmark transitions exactly once.
 /// </summary>
-public sealed class WorkflowEngine(IWorkflowStore store, DefinitionCache definitions, WorkflowRunner runner)
+public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache definitions, WorkflowRunner runner)
 {
     private const int MaxAttempts = 20;
 
@@ -31,7 +31,14 @@ public sealed class WorkflowEngine(IWorkflowStore store, DefinitionCache definit
         return result;
     }
 
-    public async Task<ResumeOutcome> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken cancellationToken = default)
+    public Task<ResumeOutcome> ResumeAsync(string bookmarkId, ResumeInput input, CancellationToken cancellationToken = default) =>
+        AdvanceAsync(bookmarkId, input, null, cancellationToken);
+
+    /// <summary>
+    /// Load → (check) → run → commit, retried from a fresh load on a conflict. <paramref name="check"/>
+    /// sees the freshly loaded instance and may refuse (an outcome) or rewrite the input (clean form values).
+    /// </summary>
+    private async Task<ResumeOutcome> AdvanceAsync(string bookmarkId, ResumeInput input, Func<WorkflowInstance, CompiledDefinition, (ResumeInput? Input, ResumeOutcome? Refusal)>? check, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -49,7 +56,19 @@ public sealed class WorkflowEngine(IWorkflowStore store, DefinitionCache definit
 
             var compiled = await CompiledForAsync(instance, cancellationToken);
             var expected = instance.Revision;
-            var outcome = runner.Resume(compiled, instance, bookmarkId, input);
+            var effective = input;
+            if (check is not null && instance.FindBookmark(bookmarkId) is not null)
+            {
+                var (rewritten, refusal) = check(instance, compiled);
+                if (refusal is not null)
+                {
+                    return refusal;
+                }
+
+                effective = rewritten ?? input;
+            }
+
+            var outcome = runner.Resume(compiled, instance, bookmarkId, effective);
             if (outcome.Status != ResumeStatus.Resumed)
             {
                 return outcome;

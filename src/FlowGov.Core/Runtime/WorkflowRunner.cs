@@ -29,6 +29,10 @@ public sealed class WorkflowRunner
 
     public TimeProvider Clock => _clock;
 
+    public IScriptHost Scripts => _scripts;
+
+    public WorkdayCalendar CalendarFor(string? district) => _calendars.For(district);
+
     /// <summary>Creates an instance at the definition's Start and runs it until it waits or ends.</summary>
     public RunResult Start(CompiledDefinition definition, StartRequest request, string? instanceId = null)
     {

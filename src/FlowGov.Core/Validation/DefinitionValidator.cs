@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FlowGov.Core.Activities;
 using FlowGov.Core.Definitions;
+using FlowGov.Core.Forms;
 using FlowGov.Core.Runtime;
 using FlowGov.Core.Scripting;
 
@@ -30,7 +31,21 @@ public sealed class DefinitionValidator(DefinitionCompiler compiler)
         CheckReachability(definition, graph, problems);
         CheckJoins(graph, problems);
         CheckTriggers(definition, problems);
+        CheckForms(definition, compiler.Scripts, problems);
         return problems.Count == 0 ? new ValidationReport(problems) { Compiled = compiled.Definition } : new ValidationReport(problems);
+    }
+
+    /// <summary>Every form is checked with the forms feature's own validator; its problems are located under <c>forms.KEY</c>.</summary>
+    private static void CheckForms(WorkflowDefinition d, IScriptHost scripts, List<DefinitionProblem> problems)
+    {
+        foreach (var (key, json) in d.Forms)
+        {
+            foreach (var p in FormDefinitionValidator.Validate(json, scripts, key))
+            {
+                var path = p.Field.Length == 0 ? $"forms.{key}" : $"forms.{key}.{p.Field}";
+                problems.Add(new DefinitionProblem("form-invalid", $"Form '{key}': {p}") { Path = path, Property = p.Property, Line = p.Line, Column = p.Column });
+            }
+        }
     }
 
     private static void CheckHeader(WorkflowDefinition d, List<DefinitionProblem> problems)
