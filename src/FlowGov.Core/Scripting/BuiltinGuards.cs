@@ -35,27 +35,23 @@ internal static class BuiltinGuards
             });
         }
 
-        foreach (var name in new[] { "join", "toString", "toLocaleString" })
+        // Jint 2's join and toLocaleString concatenate in a loop (quadratic: a 300 000-element join
+        // copies gigabytes); these replacements are linear and check the budget as they grow.
+        Replace(engine, arrayProto, "join", 1, (g, self, args) =>
+            Join(engine, g, self, args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToString(args[0]) : ",", false));
+        Replace(engine, arrayProto, "toLocaleString", 0, (g, self, _) => Join(engine, g, self, ",", true));
+        Wrap(engine, arrayProto, "toString", (g, self, args, original) =>
         {
-            Wrap(engine, arrayProto, name, (g, self, args, original) =>
+            g.Enter();
+            try
             {
-                g.Enter();
-                try
-                {
-                    var length = LengthOf(engine, self);
-                    g.CheckArrayLength(length, "Array.prototype." + name);
-                    var separator = name == "join" && args.Length > 0 && !args[0].IsUndefined() ? TypeConverter.ToString(args[0]).Length : 1;
-                    g.CheckStringSize(((Math.Max(length, 1) - 1) * separator) + StringElementsLength(engine, self, length), "Array.prototype." + name);
-                    var result = original.Call(self, args);
-                    g.CheckStringSize(result.IsString() ? result.AsString().Length : 0, "Array.prototype." + name);
-                    return result;
-                }
-                finally
-                {
-                    g.Leave();
-                }
-            });
-        }
+                return original.Call(self, args);
+            }
+            finally
+            {
+                g.Leave();
+            }
+        });
 
         Wrap(engine, arrayProto, "concat", (g, self, args, original) =>
         {
@@ -306,9 +302,23 @@ internal static class BuiltinGuards
 
         var obj = self.AsObject();
         double total = 0;
+        if (obj is Jint.Native.Array.ArrayInstance)
+        {
+            // Jint arrays are sparse dictionaries: sum what is there instead of probing every index.
+            foreach (var (_, descriptor) in obj.GetOwnProperties())
+            {
+                if (descriptor.IsDataDescriptor() && descriptor.Value is { } v && v.IsString())
+                {
+                    total += v.AsString().Length;
+                }
+            }
+
+            return total;
+        }
+
         for (uint i = 0; i < length; i++)
         {
-            var item = obj.GetOwnProperty(TypeConverter.ToString(i));
+            var item = obj.GetOwnProperty(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (item.IsDataDescriptor() && item.Value is { } v && v.IsString())
             {
                 total += v.AsString().Length;
@@ -331,6 +341,74 @@ internal static class BuiltinGuards
         }
 
         return n;
+    }
+
+    private static JsValue Join(Engine engine, RunGuard guard, JsValue self, string separator, bool locale)
+    {
+        guard.Enter();
+        try
+        {
+            var obj = TypeConverter.ToObject(engine, self);
+            var length = TypeConverter.ToUint32(obj.Get("length"));
+            guard.CheckArrayLength(length, locale ? "Array.prototype.toLocaleString" : "Array.prototype.join");
+            guard.CheckStringSize((Math.Max(length, 1) - 1.0) * separator.Length, "Array.prototype.join");
+            var sb = new System.Text.StringBuilder();
+            var isArray = obj is Jint.Native.Array.ArrayInstance;
+            for (uint i = 0; i < length; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(separator);
+                }
+
+                var key = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                JsValue item;
+                if (isArray)
+                {
+                    // Frozen built-in prototypes hold no indexes: a hole is undefined, no chain walk needed.
+                    var own = obj.GetOwnProperty(key);
+                    item = own == PropertyDescriptor.Undefined ? JsValue.Undefined : own.IsDataDescriptor() ? own.Value ?? JsValue.Undefined : obj.Get(key);
+                }
+                else
+                {
+                    item = obj.Get(key);
+                }
+
+                if (!item.IsUndefined() && !item.IsNull())
+                {
+                    if (locale)
+                    {
+                        var method = TypeConverter.ToObject(engine, item).Get("toLocaleString");
+                        item = method.IsObject() && method.AsObject() is ICallable callable
+                            ? callable.Call(item, Arguments.Empty)
+                            : throw new JavaScriptException(engine.TypeError, "toLocaleString is not a function");
+                    }
+
+                    sb.Append(TypeConverter.ToString(item));
+                }
+
+                if ((i & 1023) == 1023 || sb.Length > 65536)
+                {
+                    guard.CheckStringSize(sb.Length, "Array.prototype.join");
+                    guard.Check();
+                }
+            }
+
+            guard.CheckStringSize(sb.Length, "Array.prototype.join");
+            return sb.ToString();
+        }
+        finally
+        {
+            guard.Leave();
+        }
+    }
+
+    private static void Replace(Engine engine, ObjectInstance target, string name, int length, Func<RunGuard, JsValue, JsValue[], JsValue> body)
+    {
+        var fallback = target.Get(name).TryCast<ICallable>();
+        var replacement = new ClrFunctionInstance(engine, (self, args) =>
+            RunGuard.Current is { } guard ? body(guard, self, args) : fallback.Call(self, args), length);
+        target.FastSetProperty(name, new PropertyDescriptor(replacement, true, false, true));
     }
 
     private static void Wrap(Engine engine, ObjectInstance target, string name, Func<RunGuard, JsValue, JsValue[], ICallable, JsValue> body)

@@ -42,9 +42,10 @@ internal static class EngineFactory
                 if (self.IsObject() && self.AsObject() is var target && !ReferenceEquals(target, proto) && target.Extensible)
                 {
                     target.FastAddProperty("message", args.Length > 0 ? args[0] : JsValue.Undefined, true, false, true);
+                    return JsValue.Undefined;
                 }
 
-                return JsValue.Undefined;
+                throw new JavaScriptException(engine.TypeError, "cannot assign message: the object is frozen");
             }, 1);
             proto.FastSetProperty("message", new PropertyDescriptor(getter, setter, false, false));
         }

@@ -140,7 +140,7 @@ public sealed class JintScriptHost : IScriptHost
 
         ScriptResult Fail(ScriptErrorKind kind, string message)
         {
-            var (line, column) = LastLocation(engine, compiled);
+            var (line, column) = LastLocation(engine, guard, compiled);
             return ScriptResult.Failure(new ScriptError(kind, message, line, column));
         }
     }
@@ -232,9 +232,14 @@ public sealed class JintScriptHost : IScriptHost
         return (l, c);
     }
 
-    private static (int? Line, int? Column) LastLocation(Engine engine, CompiledScript compiled)
+    private static (int? Line, int? Column) LastLocation(Engine engine, RunGuard guard, CompiledScript compiled)
     {
         var node = engine.GetLastSyntaxNode();
+        if (node?.Location is null)
+        {
+            node = guard.LastStatement;
+        }
+
         return node?.Location is { } location ? Map(compiled, location.Start.Line, location.Start.Column) : (null, null);
     }
 
@@ -249,7 +254,7 @@ public sealed class JintScriptHost : IScriptHost
             var text = message.IsUndefined() ? ex.Message : TypeConverter.ToString(message);
             if (text.Length == 0 && name.IsString() && name.AsString() == "TypeError")
             {
-                text = "a property of null or undefined was read, or something that is not a function was called";
+                text = "a property of null or undefined was read, something that is not a function was called, or a frozen built-in was changed";
             }
 
             if (text.Length == 0 && name.IsString() && name.AsString() == "ReferenceError")

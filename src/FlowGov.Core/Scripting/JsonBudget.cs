@@ -87,7 +87,7 @@ internal sealed class JsonBudget
             for (uint i = 0; i < length; i++)
             {
                 Spend(1 + (_indent * (depth + 1)));
-                Walk(obj.Get(TypeConverter.ToString(i)), depth + 1, stack);
+                Walk(obj.Get(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), depth + 1, stack);
             }
         }
         else

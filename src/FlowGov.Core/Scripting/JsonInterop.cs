@@ -174,7 +174,7 @@ internal static class JsonInterop
             writer.WriteStartArray();
             for (uint i = 0; i < length; i++)
             {
-                var item = obj.GetOwnProperty(TypeConverter.ToString(i));
+                var item = obj.GetOwnProperty(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Write(writer, item.IsDataDescriptor() ? item.Value ?? JsValue.Undefined : JsValue.Undefined, depth + 1, maxBytes);
             }
 

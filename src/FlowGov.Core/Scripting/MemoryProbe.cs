@@ -32,6 +32,7 @@ internal sealed class MemoryProbe : ObjectInstance
         if (guard is not null)
         {
             StatementsCount(guard.Engine)--;
+            guard.LastStatement = LastSyntaxNode(guard.Engine);
             guard.Probe();
         }
 
@@ -66,6 +67,9 @@ internal sealed class MemoryProbe : ObjectInstance
             Range = at.Range,
         };
     }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_lastSyntaxNode")]
+    private static extern ref SyntaxNode? LastSyntaxNode(Engine engine);
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_statementsCount")]
     private static extern ref int StatementsCount(Engine engine);

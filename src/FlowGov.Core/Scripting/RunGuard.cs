@@ -40,6 +40,9 @@ internal sealed class RunGuard
 
     public ScriptScope Scope { get; }
 
+    /// <summary>The statement about to run, as last seen by the probe (Jint's own last node may be a synthetic expression without a location).</summary>
+    public Jint.Parser.Ast.SyntaxNode? LastStatement { get; set; }
+
     /// <summary>Time left before the deadline, at least one millisecond (used as the regex match timeout).</summary>
     public TimeSpan Remaining
     {

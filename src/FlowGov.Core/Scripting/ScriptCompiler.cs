@@ -48,6 +48,11 @@ internal static class ScriptCompiler
         }
 
         var function = Unwrap(program, wrapped, prefix, suffix);
+        if (kind == ScriptKind.Expression && function?.Body is BlockStatement { Body: var statements } && statements.Count() != 2)
+        {
+            function = null;
+        }
+
         if (function is null)
         {
             return (null, new ScriptError(ScriptErrorKind.Syntax, kind == ScriptKind.Expression

@@ -227,7 +227,7 @@ internal static class ScriptHelpers
         RunGuard.Current?.CheckArrayLength(length, helper);
         for (uint i = 0; i < length; i++)
         {
-            yield return obj.Get(TypeConverter.ToString(i));
+            yield return obj.Get(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -6,7 +6,7 @@ namespace FlowGov.Core.Tests.Scripting;
 
 public sealed class JintScriptHostTests
 {
-    private readonly JintScriptHost _host = new(new ScriptLimits { PoolSize = 1 });
+    private readonly JintScriptHost _host = new(new ScriptLimits { PoolSize = 1, Timeout = TimeSpan.FromSeconds(10) });
 
     [Theory]
     [InlineData("1 + 2", "3")]
