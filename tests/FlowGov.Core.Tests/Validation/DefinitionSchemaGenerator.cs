@@ -43,7 +43,9 @@ internal static class DefinitionSchemaGenerator
             var props = new Dictionary<string, JsonNode>();
             foreach (var p in d.Properties)
             {
-                props[p.Name] = PropertySchema(p);
+                props[p.Name] = p.Computed && p.Kind != PropertyKind.Value
+                    ? new JsonObject { ["anyOf"] = new JsonArray(PropertySchema(p), Ref("script")) }
+                    : PropertySchema(p);
             }
 
             defs["properties-" + d.Type] = Obj([.. d.Properties.Where(p => p.Required).Select(p => p.Name)], props);
