@@ -17,12 +17,13 @@ internal sealed class EngineHarness
 
     public static IScriptHost SharedScripts { get; } = new JintScriptHost();
 
-    public EngineHarness(WorkdayCalendar? calendar = null, RunnerOptions? options = null)
+    /// <param name="scripts">The script host; <see cref="SharedScripts"/> (default limits) unless given.</param>
+    public EngineHarness(WorkdayCalendar? calendar = null, RunnerOptions? options = null, IScriptHost? scripts = null)
     {
         Clock = new ManualClock(Monday9);
         Store = new InMemoryWorkflowStore();
-        Compiler = new DefinitionCompiler(ActivityRegistry.Default, SharedScripts);
-        Runner = new WorkflowRunner(SharedScripts, Clock, new SequentialIdGenerator(), new FixedCalendarProvider(calendar ?? WorkdayCalendar.Default), options);
+        Compiler = new DefinitionCompiler(ActivityRegistry.Default, scripts ?? SharedScripts);
+        Runner = new WorkflowRunner(scripts ?? SharedScripts, Clock, new SequentialIdGenerator(), new FixedCalendarProvider(calendar ?? WorkdayCalendar.Default), options);
         Engine = new WorkflowEngine(Store, new DefinitionCache(Compiler), Runner);
     }
 

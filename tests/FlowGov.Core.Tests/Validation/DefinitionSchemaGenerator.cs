@@ -64,7 +64,8 @@ internal static class DefinitionSchemaGenerator
                 ["key"] = new JsonObject { ["type"] = "string", ["pattern"] = Key },
                 ["name"] = Str(),
                 ["description"] = Str(),
-                ["district"] = Str(),
+                // null (or absent) = a city-level template that districts fork and publish.
+                ["district"] = new JsonObject { ["type"] = Arr("string", "null") },
                 ["version"] = new JsonObject { ["type"] = "integer" },
                 ["contentHash"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9a-f]{64}$" },
                 ["variables"] = new JsonObject { ["type"] = "array", ["items"] = Ref("variable") },
