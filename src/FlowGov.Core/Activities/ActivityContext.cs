@@ -126,6 +126,62 @@ public sealed class ActivityContext
         return true;
     }
 
+    /// <summary>
+    /// The duration of a property read with <see cref="PrepareContext.DurationValue"/>. A computed
+    /// value must be a duration string (<c>P1M</c>, <c>PT2H</c>, <c>3WD</c>); anything else faults
+    /// naming the activity and the property.
+    /// </summary>
+    public bool TryEvaluateDuration(PropertyValue property, string name, out ProcessDuration duration, out ActivityResult fault)
+    {
+        duration = default;
+        if (!TryEvaluate(property, out var value, out fault))
+        {
+            return false;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && ProcessDuration.TryParse(value.GetString(), out duration))
+        {
+            return true;
+        }
+
+        fault = ActivityResult.Fault(
+            $"Activity '{Activity.Id}', property '{name}': the computed value must be a duration such as P7D, P1M, PT2H or 3WD; it gave {Show(value)}.", name);
+        return false;
+    }
+
+    /// <summary>
+    /// The number of a property read with <see cref="PrepareContext.NumberValue"/>. A computed value
+    /// must be a number (or numeric text, as form fields give) within [<paramref name="min"/>, <paramref name="max"/>];
+    /// anything else faults naming the activity and the property.
+    /// </summary>
+    public bool TryEvaluateNumber(PropertyValue property, string name, double? min, double? max, out double number, out ActivityResult fault)
+    {
+        number = 0;
+        if (!TryEvaluate(property, out var value, out fault))
+        {
+            return false;
+        }
+
+        var ok = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetDouble(out number),
+            JsonValueKind.String => double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out number),
+            _ => false,
+        };
+        if (ok && double.IsFinite(number) && (min is not { } low || number >= low) && (max is not { } high || number <= high))
+        {
+            return true;
+        }
+
+        var range = min is null && max is null ? "" : $" between {Invariant(min)} and {Invariant(max)}";
+        fault = ActivityResult.Fault($"Activity '{Activity.Id}', property '{name}': the computed value must be a number{range}; it gave {Show(value)}.", name);
+        return false;
+    }
+
+    private static string Invariant(double? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…";
+
+    private static string Show(JsonElement value) => value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? "nothing (null or undefined)" : value.GetRawText();
+
     /// <summary>JavaScript truthiness of a script's result.</summary>
     public bool TryTest(ScriptProperty script, out bool truthy, out ActivityResult fault, IReadOnlyDictionary<string, JsonElement>? extra = null)
     {

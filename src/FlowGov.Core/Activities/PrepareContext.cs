@@ -146,6 +146,34 @@ public sealed class PrepareContext
         return d;
     }
 
+    /// <summary>
+    /// A duration written as a literal (<c>"P7D"</c>, checked now) or computed at run time
+    /// (<c>{"js": "vars.grade === 'A' ? 'P1M' : 'P3M'"}</c>, checked by <see cref="ActivityContext.TryEvaluateDuration"/>).
+    /// </summary>
+    public PropertyValue? DurationValue(string name, bool required = false)
+    {
+        if (Raw(name) is { ValueKind: JsonValueKind.Object } raw && raw.TryGetProperty("js", out _))
+        {
+            return ValueFrom(name, raw);
+        }
+
+        return Duration(name, required) is null ? null : new PropertyValue(Raw(name)!.Value.Clone(), null);
+    }
+
+    /// <summary>
+    /// A number written as a literal (checked now against <paramref name="min"/>/<paramref name="max"/>) or
+    /// computed at run time (<c>{"js": "forms.plan.threshold"}</c>, checked by <see cref="ActivityContext.TryEvaluateNumber"/>).
+    /// </summary>
+    public PropertyValue? NumberValue(string name, bool required = false, double? min = null, double? max = null)
+    {
+        if (Raw(name) is { ValueKind: JsonValueKind.Object } raw && raw.TryGetProperty("js", out _))
+        {
+            return ValueFrom(name, raw);
+        }
+
+        return Number(name, required, min, max) is null ? null : new PropertyValue(Raw(name)!.Value.Clone(), null);
+    }
+
     /// <summary>A property whose value is ES5 source (a JSON string).</summary>
     public ScriptProperty? Script(string name, ScriptKind kind, bool required = false)
     {

@@ -19,12 +19,13 @@ internal sealed class EngineHarness
     /// <summary>Production limits but a roomier wall clock: these tests are about flows, and a loaded CI core must not turn them into timeout tests.</summary>
     public static IScriptHost SharedScripts { get; } = new JintScriptHost(new ScriptLimits { Timeout = TimeSpan.FromSeconds(2) });
 
-    public EngineHarness(WorkdayCalendar? calendar = null, RunnerOptions? options = null)
+    /// <param name="scripts">The script host; <see cref="SharedScripts"/> (default limits) unless given.</param>
+    public EngineHarness(WorkdayCalendar? calendar = null, RunnerOptions? options = null, IScriptHost? scripts = null)
     {
         Clock = new ManualClock(Monday9);
         Store = new InMemoryWorkflowStore();
-        Compiler = new DefinitionCompiler(ActivityRegistry.Default, SharedScripts);
-        Runner = new WorkflowRunner(SharedScripts, Clock, new SequentialIdGenerator(), new FixedCalendarProvider(calendar ?? WorkdayCalendar.Default), options);
+        Compiler = new DefinitionCompiler(ActivityRegistry.Default, scripts ?? SharedScripts);
+        Runner = new WorkflowRunner(scripts ?? SharedScripts, Clock, new SequentialIdGenerator(), new FixedCalendarProvider(calendar ?? WorkdayCalendar.Default), options);
         Engine = new WorkflowEngine(Store, new DefinitionCache(Compiler), Runner);
     }
 

@@ -43,7 +43,9 @@ internal static class DefinitionSchemaGenerator
             var props = new Dictionary<string, JsonNode>();
             foreach (var p in d.Properties)
             {
-                props[p.Name] = PropertySchema(p);
+                props[p.Name] = p.Computed && p.Kind != PropertyKind.Value
+                    ? new JsonObject { ["anyOf"] = new JsonArray(PropertySchema(p), Ref("script")) }
+                    : PropertySchema(p);
             }
 
             defs["properties-" + d.Type] = Obj([.. d.Properties.Where(p => p.Required).Select(p => p.Name)], props);
@@ -62,7 +64,8 @@ internal static class DefinitionSchemaGenerator
                 ["key"] = new JsonObject { ["type"] = "string", ["pattern"] = Key },
                 ["name"] = Str(),
                 ["description"] = Str(),
-                ["district"] = Str(),
+                // null (or absent) = a city-level template that districts fork and publish.
+                ["district"] = new JsonObject { ["type"] = Arr("string", "null") },
                 ["version"] = new JsonObject { ["type"] = "integer" },
                 ["contentHash"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9a-f]{64}$" },
                 ["variables"] = new JsonObject { ["type"] = "array", ["items"] = Ref("variable") },

@@ -36,7 +36,7 @@ public sealed partial class DefinitionSchemaTests
         var root = RepoRoot();
         var samples = Directory.GetFiles(Path.Combine(root, "tests", "FlowGov.Core.Tests", "Validation", "Samples"), "*.json");
         var workflows = Path.Combine(root, "workflows");
-        var library = Directory.Exists(workflows) ? Directory.GetFiles(workflows, "*.json", SearchOption.AllDirectories) : [];
+        var library = Directory.Exists(workflows) ? Directory.GetFiles(workflows, "*.json", SearchOption.AllDirectories).Where(f => !IsLibraryData(workflows, f)) : [];
         var data = new TheoryData<string>();
         foreach (var f in samples.Concat(library).Order(StringComparer.Ordinal))
         {
@@ -46,10 +46,26 @@ public sealed partial class DefinitionSchemaTests
         return data;
     }
 
+    /// <summary>
+    /// Data the library ships beside its definitions (the event taxonomy in <c>workflows/taxonomy/</c>)
+    /// is not a definition: every file under a <c>taxonomy</c> folder of <c>workflows/</c> is skipped.
+    /// </summary>
+    public static bool IsLibraryData(string workflows, string file) =>
+        Path.GetRelativePath(workflows, file).Replace('\\', '/').Split('/') is var parts && parts.Length > 1 && parts[0] == "taxonomy";
+
     [Fact]
     public void DefinitionFiles_Found_IncludeAtLeastOneSample()
     {
         Assert.Contains(((IEnumerable<object[]>)DefinitionFiles()).Select(row => (string)row[0]), f => f.StartsWith("tests/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DefinitionFiles_Found_IncludeLibraryButNotTaxonomyData()
+    {
+        var files = ((IEnumerable<object[]>)DefinitionFiles()).Select(row => (string)row[0]).ToList();
+
+        Assert.Contains("workflows/grid-event.json", files);
+        Assert.DoesNotContain(files, f => f.StartsWith("workflows/taxonomy/", StringComparison.Ordinal));
     }
 
     [Theory]

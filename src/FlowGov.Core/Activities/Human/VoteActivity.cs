@@ -24,8 +24,8 @@ public sealed class VoteActivity : ActivityBehavior
             new PropertyDescriptor("eligible", PropertyKind.Value, "应参与人数", "Eligible voters") { Hint = "when there is no list: a number" },
             new PropertyDescriptor("closeAfter", PropertyKind.Duration, "表决期限", "Closes after"),
             new PropertyDescriptor("closesAt", PropertyKind.Value, "截止时间", "Closes at") { Hint = "{\"js\": \"forms.plan.closesAt\"}" },
-            new PropertyDescriptor("quorum", PropertyKind.Number, "参与率下限", "Quorum (turnout ≥)") { Hint = "0.6667 = two thirds" },
-            new PropertyDescriptor("threshold", PropertyKind.Number, "通过率下限", "Threshold (approval ≥)") { Hint = "0.9 = 90%" },
+            new PropertyDescriptor("quorum", PropertyKind.Number, "参与率下限", "Quorum (turnout ≥)") { Computed = true, Hint = "0.6667 = two thirds, or {\"js\": \"forms.plan.quorum\"}" },
+            new PropertyDescriptor("threshold", PropertyKind.Number, "通过率下限", "Threshold (approval ≥)") { Computed = true, Hint = "0.9 = 90%, or {\"js\": \"forms.plan.threshold\"}" },
             new PropertyDescriptor("resultVariable", PropertyKind.Variable, "结果变量", "Result variable"),
         ],
         [new PortDescriptor(Passed, "通过", "Passed"), new PortDescriptor(Failed, "未通过", "Failed")]);
@@ -44,7 +44,7 @@ public sealed class VoteActivity : ActivityBehavior
         var closeAfter = context.Duration("closeAfter");
         var closesAt = context.Value("closesAt");
         return new Config(voters, eligible, closeAfter, closesAt,
-            context.Number("quorum", min: 0, max: 1) ?? 0, context.Number("threshold", min: 0, max: 1) ?? 0.5, context.Text("resultVariable"));
+            context.NumberValue("quorum", min: 0, max: 1), context.NumberValue("threshold", min: 0, max: 1), context.Text("resultVariable"));
     }
 
     public override ActivityResult Execute(ActivityContext context)
@@ -58,6 +58,15 @@ public sealed class VoteActivity : ActivityBehavior
         }
 
         var state = new VoteState();
+        if (!Rule(context, c.Quorum, "quorum", DefaultQuorum, out var quorum, out fault)
+            || !Rule(context, c.Threshold, "threshold", DefaultThreshold, out var threshold, out fault))
+        {
+            return fault;
+        }
+
+        // Computed rules are fixed when the vote opens, so later changes to the plan cannot move the bar.
+        state.Quorum = c.Quorum?.IsScript == true ? quorum : null;
+        state.Threshold = c.Threshold?.IsScript == true ? threshold : null;
         if (c.Voters is not null)
         {
             state.Voters = [.. JsonValues.ToStringList(votersValue).Distinct()];
@@ -171,9 +180,21 @@ public sealed class VoteActivity : ActivityBehavior
         return new VoteTally(eligible, cast, approve, reject, abstain, turnout, approval, quorumMet, quorumMet && cast > 0 && approval + epsilon >= threshold);
     }
 
+    private const double DefaultQuorum = 0;
+    private const double DefaultThreshold = 0.5;
+
+    private static bool Rule(ActivityContext context, PropertyValue? property, string name, double defaultValue, out double value, out ActivityResult fault)
+    {
+        fault = default;
+        value = defaultValue;
+        return property is null || context.TryEvaluateNumber(property, name, 0, 1, out value, out fault);
+    }
+
     private static ActivityResult Close(ActivityContext context, Config c, VoteState state)
     {
-        var tally = Tally(state.Eligible, state.Ballots.Values, c.Quorum, c.Threshold);
+        var quorum = state.Quorum ?? (c.Quorum?.Literal is { } q ? q.GetDouble() : DefaultQuorum);
+        var threshold = state.Threshold ?? (c.Threshold?.Literal is { } t ? t.GetDouble() : DefaultThreshold);
+        var tally = Tally(state.Eligible, state.Ballots.Values, quorum, threshold);
         if (c.ResultVariable is { } name)
         {
             context.SetVariable(name, JsonSerializer.SerializeToElement(tally, EngineJson.Default.VoteTally));
@@ -182,5 +203,5 @@ public sealed class VoteActivity : ActivityBehavior
         return ActivityResult.Outcome(tally.Passed ? Passed : Failed);
     }
 
-    private sealed record Config(PropertyValue? Voters, PropertyValue? Eligible, ProcessDuration? CloseAfter, PropertyValue? ClosesAt, double Quorum, double Threshold, string? ResultVariable);
+    private sealed record Config(PropertyValue? Voters, PropertyValue? Eligible, ProcessDuration? CloseAfter, PropertyValue? ClosesAt, PropertyValue? Quorum, PropertyValue? Threshold, string? ResultVariable);
 }
