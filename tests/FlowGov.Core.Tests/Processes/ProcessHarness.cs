@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FlowGov.Core.Definitions;
 using FlowGov.Core.Forms;
+using FlowGov.Core.Hosting;
 using FlowGov.Core.Runtime;
 using FlowGov.Core.Tests.Support;
 
@@ -75,18 +76,22 @@ internal sealed class ProcessHarness
 
     /// <summary>
     /// <paramref name="actor"/> works the open <paramref name="activityId"/> task: checks they may,
-    /// validates the form values for the button, completes it with the clean values.
+    /// submits the form values for the button through the engine, which validates them.
     /// </summary>
     public async Task<WorkflowInstance> SubmitAsync(WorkflowInstance instance, string activityId, Actor actor, string outcome, object values, Func<HumanTask, bool>? which = null)
     {
         var task = await TaskAsync(instance, activityId, which);
         AssertOffered(task, actor);
         Assert.Contains(outcome, task.Outcomes);
-        var result = await ValidateAsync(instance, task, actor, outcome, values);
-        Assert.True(result.IsValid, $"Form '{task.FormKey}' of '{activityId}' rejected the submission: {string.Join("; ", result.Errors)}");
-
-        var resumed = await Engine.Engine.CompleteTaskAsync(task.Id, new ResumeInput(actor.Id, outcome, result.Values));
-        Assert.True(resumed.Status == ResumeStatus.Resumed, $"Completing '{activityId}' as {actor}: {resumed.Status} {resumed.Message}");
+        // The engine's own submission path: the form of the task's pinned version is the authority.
+        var resumed = await Engine.Engine.SubmitTaskAsync(task.Id, new TaskSubmission
+        {
+            User = new FormUser(actor.Id, [actor.Role], actor.Unit),
+            Outcome = outcome,
+            Values = JsonSerializer.SerializeToElement(values),
+            Taxonomy = ProcessLibrary.Taxonomy,
+        });
+        Assert.True(resumed.Status == ResumeStatus.Resumed, $"Completing '{activityId}' as {actor}: {resumed.Status} {resumed.Message} {string.Join("; ", resumed.FormErrors)}");
         return Healthy(await ReloadAsync(instance));
     }
 
