@@ -83,6 +83,11 @@ public static class DefinitionEndpoints
             return Problems.BadRequest($"The definition's key '{definition.Key}' differs from the URL's '{key}'.", "definition.key");
         }
 
+        if (request.Revision > 0 && await service.GetDraftAsync(me.District, key, cancellationToken) is null)
+        {
+            return Problems.NotFound($"'{key}' has no draft in your district; save with revision 0 to create it.");
+        }
+
         // A city template of the same key may be forked; a draft of another district is invisible anyway.
         DefinitionRef? forkedFrom = null;
         if (request.Revision == 0)

@@ -125,6 +125,7 @@ public static class ServerSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Detail ??= DefaultDetail(c.ProblemDetails.Status);
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -143,6 +144,17 @@ public static class ServerSetup
         services.AddHostedService<StartupService>();
         return builder;
     }
+
+    /// <summary>What to say when the framework answers without an explanation (status-code pages).</summary>
+    private static string DefaultDetail(int? status) => status switch
+    {
+        401 => "Sign in (POST /api/auth/login) or send 'Authorization: Bearer <personal access token>'.",
+        403 => "Your roles in your district do not allow this request.",
+        404 => "No such endpoint or resource.",
+        405 => "This endpoint does not accept that HTTP method.",
+        415 => "Send the body as JSON with 'Content-Type: application/json'.",
+        _ => "The request could not be handled.",
+    };
 
     public static WebApplication UseFlowGovServer(this WebApplication app)
     {

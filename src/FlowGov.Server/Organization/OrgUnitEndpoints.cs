@@ -53,7 +53,7 @@ public static class OrgUnitEndpoints
 
         if (string.IsNullOrEmpty(request.ParentId) || !await db.OrgUnits.AnyAsync(u => u.Id == request.ParentId, cancellationToken))
         {
-            return Problems.BadRequest($"parentId '{request.ParentId}' is not an org unit of your district.", "parentId");
+            return Problems.NotFound($"parentId '{request.ParentId}' is not an org unit of your district.");
         }
 
         if (await IdTakenAsync(database, request.Id, cancellationToken))
