@@ -64,7 +64,7 @@ public sealed class CrashRun(string directory, int instances, int workers, Sqlit
                 var task = await db.Tasks.Where(t => t.Status == "Open").OrderBy(t => EF.Functions.Random()).Select(t => new { t.Id, t.BookmarkId, t.InstanceId }).FirstOrDefaultAsync();
                 if (task is not null)
                 {
-                    var outcome = await engine.CompleteTaskAsync(task.Id, new ResumeInput("worker-" + w.ToString(CultureInfo.InvariantCulture), "submit"));
+                    var outcome = await engine.CompleteTaskAsync(task.Id, new ResumeInput("worker-" + w.ToString(CultureInfo.InvariantCulture), "done"));
                     if (outcome.Status == ResumeStatus.Resumed)
                     {
                         acks.Write(string.Create(CultureInfo.InvariantCulture, $"R {task.BookmarkId} {task.InstanceId} {outcome.Result!.Instance.Revision}"));

@@ -29,8 +29,8 @@ public static class CrashWorkflow
         ],
         Connections =
         [
-            C("start", "report"), C("report", "fork", "submit"), C("fork", "street"), C("fork", "community"),
-            C("street", "join", "submit"), C("community", "join", "submit"), C("join", "wait"), C("wait", "close"), C("close", "end", "submit"),
+            C("start", "report"), C("report", "fork", "done"), C("fork", "street"), C("fork", "community"),
+            C("street", "join", "done"), C("community", "join", "done"), C("join", "wait"), C("wait", "close"), C("close", "end", "done"),
         ],
     };
 

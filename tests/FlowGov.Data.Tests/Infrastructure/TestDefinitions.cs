@@ -9,7 +9,7 @@ public static class TestDefinitions
 {
     public const string District = "lcx";
 
-    private const string Submit = "submit";
+    private const string Submit = "done";
 
     /// <summary>Start → UserTask → End.</summary>
     public static WorkflowDefinition Single(string key = "single", string? district = District) => new()

@@ -115,9 +115,9 @@ public abstract class StoreContract(IDatabaseSource source)
         await h.PublishAsync(TestDefinitions.Parallel());
         var id = (await h.Engine.StartAsync("parallel", new StartRequest { District = TestDefinitions.District })).Instance.Id;
 
-        await CompleteOpenTaskAsync(h, id, "report", "submit");
-        await CompleteOpenTaskAsync(h, id, "community", "submit");
-        await CompleteOpenTaskAsync(h, id, "street", "submit");
+        await CompleteOpenTaskAsync(h, id, "report", "done");
+        await CompleteOpenTaskAsync(h, id, "community", "done");
+        await CompleteOpenTaskAsync(h, id, "street", "done");
         Assert.Equal(0, await h.Engine.FireDueTimersAsync());
         h.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(1, await h.Engine.FireDueTimersAsync());
