@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # FlowGov's one entry point for a fresh machine.
-#   ./build.sh run    build and run FlowGov (see README for what "run" starts today)
+#   ./build.sh run    build and start the FlowGov server (first start seeds a sample district and demo accounts)
 #   ./build.sh test   install what the tests need, build, run every test suite, print one summary line
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,7 +19,9 @@ need_apt() {
 }
 
 cmd_test() {
-  need_apt postgresql sqlite3
+  need_apt postgresql sqlite3 docker-compose
+  # No Docker engine here: Compose v1 still validates the file's syntax and references.
+  docker-compose -f docker-compose.yml config -q
   dotnet restore FlowGov.sln --nologo -v q
   dotnet build FlowGov.sln --no-restore -c Release --nologo -v q -clp:ErrorsOnly
   local results; results=$(mktemp -d)
@@ -47,8 +49,10 @@ cmd_test() {
 }
 
 cmd_run() {
-  dotnet build src/FlowGov.Cli -c Release --nologo -v q -clp:ErrorsOnly
-  dotnet run --project src/FlowGov.Cli -c Release --no-build -- demo "${@}"
+  # The server on http://127.0.0.1:5080 with its data in ./data; it prints the demo accounts.
+  # (The command-line demo of the engine alone: dotnet run --project src/FlowGov.Cli -- demo)
+  dotnet build src/FlowGov.Server -c Release --nologo -v q -clp:ErrorsOnly
+  dotnet run --project src/FlowGov.Server -c Release --no-build -- "${@}"
 }
 
 case "${1:-}" in

@@ -43,6 +43,16 @@ public abstract class FlowGovDbContext : DbContext
 
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<RoleAssignmentRow> RoleAssignments => Set<RoleAssignmentRow>();
+
+    public DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
+
+    public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
+
+    public DbSet<TaskDelegationRow> TaskDelegations => Set<TaskDelegationRow>();
+
     // Read by the query filters; EF parameterises them per context instance.
     internal bool ScopeIsAll => Scope.IsAllDistricts;
 
@@ -160,6 +170,45 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("audit_log");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.District, x.At });
+        });
+
+        modelBuilder.Entity<UserRow>(e =>
+        {
+            e.ToTable("users");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.HasIndex(x => x.District);
+        });
+
+        modelBuilder.Entity<RoleAssignmentRow>(e =>
+        {
+            e.ToTable("role_assignments");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.District, x.UserId, x.Role, x.OrgUnitId }).IsUnique();
+            e.HasIndex(x => new { x.District, x.OrgUnitId });
+        });
+
+        modelBuilder.Entity<AccessTokenRow>(e =>
+        {
+            e.ToTable("access_tokens");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.District, x.UserId });
+        });
+
+        modelBuilder.Entity<IdempotencyRow>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(x => new { x.UserId, x.Key });
+            e.HasIndex(x => x.CreatedAt);
+        });
+
+        modelBuilder.Entity<TaskDelegationRow>(e =>
+        {
+            e.ToTable("task_delegations");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.District, x.TaskId });
+            e.HasIndex(x => new { x.District, x.FromUser });
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

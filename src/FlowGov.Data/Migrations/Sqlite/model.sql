@@ -1,3 +1,16 @@
+CREATE TABLE "access_tokens" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_access_tokens" PRIMARY KEY,
+    "district" TEXT NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "token_hash" TEXT NOT NULL,
+    "created_by" TEXT NULL,
+    "created_at" INTEGER NOT NULL,
+    "expires_at" INTEGER NULL,
+    "revoked_at" INTEGER NULL
+);
+
+
 CREATE TABLE "audit_log" (
     "id" INTEGER NOT NULL CONSTRAINT "PK_audit_log" PRIMARY KEY AUTOINCREMENT,
     "district" TEXT NOT NULL,
@@ -48,6 +61,18 @@ CREATE TABLE "districts" (
     "district" TEXT NOT NULL CONSTRAINT "PK_districts" PRIMARY KEY,
     "name" TEXT NOT NULL,
     "created_at" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "idempotency_keys" (
+    "user_id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "district" TEXT NOT NULL,
+    "request_hash" TEXT NOT NULL,
+    "status_code" INTEGER NOT NULL,
+    "response_json" TEXT NULL,
+    "created_at" INTEGER NOT NULL,
+    CONSTRAINT "PK_idempotency_keys" PRIMARY KEY ("user_id", "key")
 );
 
 
@@ -130,6 +155,26 @@ CREATE TABLE "outbox" (
 );
 
 
+CREATE TABLE "role_assignments" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_role_assignments" PRIMARY KEY AUTOINCREMENT,
+    "district" TEXT NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "org_unit_id" TEXT NOT NULL,
+    "created_at" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "task_delegations" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_task_delegations" PRIMARY KEY AUTOINCREMENT,
+    "district" TEXT NOT NULL,
+    "task_id" TEXT NOT NULL,
+    "from_user" TEXT NOT NULL,
+    "to_user" TEXT NOT NULL,
+    "at" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "tasks" (
     "id" TEXT NOT NULL CONSTRAINT "PK_tasks" PRIMARY KEY,
     "instance_id" TEXT NOT NULL,
@@ -158,6 +203,26 @@ CREATE TABLE "tasks" (
 );
 
 
+CREATE TABLE "users" (
+    "id" TEXT NOT NULL CONSTRAINT "PK_users" PRIMARY KEY,
+    "district" TEXT NOT NULL,
+    "user_name" TEXT NOT NULL,
+    "display_name" TEXT NOT NULL,
+    "password_hash" TEXT NOT NULL,
+    "is_active" INTEGER NOT NULL,
+    "failed_logins" INTEGER NOT NULL,
+    "locked_until" INTEGER NULL,
+    "created_at" INTEGER NOT NULL,
+    "last_login_at" INTEGER NULL
+);
+
+
+CREATE INDEX "IX_access_tokens_district_user_id" ON "access_tokens" ("district", "user_id");
+
+
+CREATE UNIQUE INDEX "IX_access_tokens_token_hash" ON "access_tokens" ("token_hash");
+
+
 CREATE INDEX "IX_audit_log_district_at" ON "audit_log" ("district", "at");
 
 
@@ -174,6 +239,9 @@ CREATE INDEX "IX_bookmarks_task_id" ON "bookmarks" ("task_id");
 
 
 CREATE UNIQUE INDEX "IX_definitions_district_key_version" ON "definitions" ("district", "key", "version");
+
+
+CREATE INDEX "IX_idempotency_keys_created_at" ON "idempotency_keys" ("created_at");
 
 
 CREATE INDEX "IX_incidents_district_resolved" ON "incidents" ("district", "resolved");
@@ -203,6 +271,18 @@ CREATE INDEX "IX_org_units_district_parent_id" ON "org_units" ("district", "pare
 CREATE INDEX "IX_outbox_dispatched_at" ON "outbox" ("dispatched_at");
 
 
+CREATE INDEX "IX_role_assignments_district_org_unit_id" ON "role_assignments" ("district", "org_unit_id");
+
+
+CREATE UNIQUE INDEX "IX_role_assignments_district_user_id_role_org_unit_id" ON "role_assignments" ("district", "user_id", "role", "org_unit_id");
+
+
+CREATE INDEX "IX_task_delegations_district_from_user" ON "task_delegations" ("district", "from_user");
+
+
+CREATE INDEX "IX_task_delegations_district_task_id" ON "task_delegations" ("district", "task_id");
+
+
 CREATE INDEX "IX_tasks_district_status_assignee_due_at" ON "tasks" ("district", "status", "assignee", "due_at");
 
 
@@ -210,5 +290,11 @@ CREATE INDEX "IX_tasks_district_status_candidate_unit_due_at" ON "tasks" ("distr
 
 
 CREATE INDEX "IX_tasks_instance_id" ON "tasks" ("instance_id");
+
+
+CREATE INDEX "IX_users_district" ON "users" ("district");
+
+
+CREATE UNIQUE INDEX "IX_users_user_name" ON "users" ("user_name");
 
 

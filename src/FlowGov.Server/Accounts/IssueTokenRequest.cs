@@ -1,0 +1,3 @@
+namespace FlowGov.Server.Accounts;
+
+public sealed record IssueTokenRequest(string Name, int? ExpiresInDays);

@@ -1,0 +1,3 @@
+namespace FlowGov.Server.Accounts;
+
+public sealed record LoginRequest(string UserName, string Password);

@@ -1,0 +1,8 @@
+namespace FlowGov.Server.Accounts;
+
+public enum SignInStatus
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+}

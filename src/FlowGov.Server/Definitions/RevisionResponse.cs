@@ -1,0 +1,3 @@
+namespace FlowGov.Server.Definitions;
+
+public sealed record RevisionResponse(string Key, long Revision);

@@ -1,0 +1,39 @@
+namespace FlowGov.Server.Hosting;
+
+/// <summary>
+/// The <c>FlowGov</c> configuration section (appsettings.json, or environment variables such as
+/// <c>FlowGov__DataDirectory</c>, <c>FlowGov__ConnectionString</c>, <c>FlowGov__SeedDemo</c>).
+/// </summary>
+public sealed class ServerOptions
+{
+    public const string Section = "FlowGov";
+
+    /// <summary>Where the SQLite file and attachments live (default <c>./data</c>).</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>A PostgreSQL (<c>Host=…</c>) or SQLite (<c>Data Source=…</c>) connection string; empty for SQLite in <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>IANA time zone that dates without a time (report periods) are read in.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>On the first start with an empty store, create the sample districts, demo accounts and publish <c>workflows/</c>.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>The process library to publish on first start; by default the nearest <c>workflows/</c> above the working directory.</summary>
+    public string? WorkflowsDirectory { get; set; }
+
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    public int LoginPermitsPerMinute { get; set; } = 10;
+
+    public int WritePermitsPerMinute { get; set; } = 600;
+
+    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    public int LockoutThreshold { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Where the demo seeder prints its credentials (null: standard output).</summary>
+    public bool PrintBanner { get; set; } = true;
+}

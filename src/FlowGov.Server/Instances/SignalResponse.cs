@@ -1,0 +1,3 @@
+namespace FlowGov.Server.Instances;
+
+public sealed record SignalResponse(int Resumed, IReadOnlyList<string> Instances);

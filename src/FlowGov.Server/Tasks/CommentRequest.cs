@@ -1,0 +1,3 @@
+namespace FlowGov.Server.Tasks;
+
+public sealed record CommentRequest(string Text);

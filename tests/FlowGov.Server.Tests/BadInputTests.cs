@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using FlowGov.Server.Tests.Support;
+
+namespace FlowGov.Server.Tests;
+
+/// <summary>Malformed, mistyped, oversized and unknown input: always a 4xx ProblemDetails that says what is wrong, never a 5xx.</summary>
+public sealed class BadInputTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    public static TheoryData<string, string, string?, string, int> Corpus => new()
+    {
+        { "POST", "/api/instances", "{", "application/json", 400 },
+        { "POST", "/api/instances", "[]", "application/json", 400 },
+        { "POST", "/api/instances", "{\"definitionKey\": 5}", "application/json", 400 },
+        { "POST", "/api/instances", "{\"definitionKey\": \"grid-event-test\", \"surprise\": 1}", "application/json", 400 },
+        { "POST", "/api/instances", "{\"definitionKey\": \"no-such-process\"}", "application/json", 404 },
+        { "POST", "/api/instances", "{\"definitionKey\": \"\"}", "application/json", 400 },
+        { "POST", "/api/instances", "{\"definitionKey\": \"grid-event-test\", \"version\": \"one\"}", "application/json", 400 },
+        { "POST", "/api/instances", "{\"definitionKey\": \"grid-event-test\", \"version\": 99}", "application/json", 404 },
+        { "POST", "/api/instances", "definitionKey=x", "application/x-www-form-urlencoded", 415 },
+        { "GET", "/api/instances/no-such-instance", null, "", 404 },
+        { "GET", "/api/instances?status=bogus", null, "", 400 },
+        { "GET", "/api/instances?page=abc", null, "", 400 },
+        { "POST", "/api/instances/no-such-instance/cancel", "{}", "application/json", 404 },
+        { "GET", "/api/tasks/no-such-task", null, "", 404 },
+        { "POST", "/api/tasks/no-such-task/submit", "{\"outcome\": \"submit\"}", "application/json", 404 },
+        { "POST", "/api/tasks/no-such-task/submit", "{\"outcome\": 7}", "application/json", 400 },
+        { "GET", "/api/tasks/inbox?scope=everything", null, "", 400 },
+        { "POST", "/api/definitions/validate", "{\"definition\": \"not an object\"}", "application/json", 400 },
+        { "POST", "/api/definitions/validate", "{\"definition\": {\"key\": 1}}", "application/json", 400 },
+        { "PUT", "/api/definitions/grid-event-test/draft", "{\"revision\": \"abc\", \"definition\": {}}", "application/json", 400 },
+        { "PUT", "/api/definitions/Bad Key/draft", "{\"revision\": 0, \"definition\": {\"key\": \"Bad Key\", \"name\": \"x\"}}", "application/json", 400 },
+        { "PUT", "/api/definitions/other/draft", "{\"revision\": 0, \"definition\": {\"key\": \"mismatch\", \"name\": \"x\"}}", "application/json", 400 },
+        { "POST", "/api/definitions/no-such/publish", "{\"revision\": 1, \"note\": \"x\"}", "application/json", 404 },
+        { "POST", "/api/definitions/grid-event-test/publish", "{\"revision\": 1}", "application/json", 400 },
+        { "GET", "/api/definitions/grid-event-test/diff?from=1&to=42", null, "", 404 },
+        { "GET", "/api/definitions/grid-event-test/diff?from=x&to=1", null, "", 400 },
+        { "POST", "/api/definitions/import", "{\"format\": \"zip\", \"exportedAt\": \"2026-01-01T00:00:00Z\", \"definitions\": []}", "application/json", 400 },
+        { "POST", "/api/users", "{}", "application/json", 400 },
+        { "POST", "/api/users", "{\"userName\": \"new-user\", \"displayName\": \"新人\", \"password\": \"short\"}", "application/json", 400 },
+        { "POST", "/api/users", "{\"userName\": \"tc-grid01\", \"displayName\": \"重名\", \"password\": \"long-enough-1\"}", "application/json", 409 },
+        { "POST", "/api/users/u-tc-grid01/roles", "{\"role\": \"Boss!\", \"orgUnitId\": \"tongcheng\"}", "application/json", 400 },
+        { "POST", "/api/users/u-tc-grid01/roles", "{\"role\": \"viewer\", \"orgUnitId\": \"nowhere\"}", "application/json", 400 },
+        { "POST", "/api/users/u-tc-grid01/tokens", "{\"name\": \"\"}", "application/json", 400 },
+        { "POST", "/api/org-units", "{\"id\": \"Bad Id\", \"parentId\": \"tongcheng\", \"kind\": \"grid\", \"name\": \"x\"}", "application/json", 400 },
+        { "POST", "/api/org-units", "{\"id\": \"tc-x\", \"parentId\": \"tongcheng\", \"kind\": \"galaxy\", \"name\": \"x\"}", "application/json", 400 },
+        { "DELETE", "/api/org-units/tongcheng", null, "", 409 },
+        { "GET", "/api/reports/counts?from=2026-13-01", null, "", 400 },
+        { "GET", "/api/reports/counts?from=2026-03-02&to=2026-03-01", null, "", 400 },
+        { "POST", "/api/signals", "{\"signal\": \"\", \"correlation\": \"x\"}", "application/json", 400 },
+        { "POST", "/api/auth/login", "{\"userName\": \"tc-admin\"}", "application/json", 400 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task Request_BadInput_ProblemDetailsNot5xx(string method, string url, string? body, string contentType, int expected)
+    {
+        var admin = await PreparedAdminAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, contentType);
+        }
+
+        using var response = await admin.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expected, $"{method} {url} answered {(int)response.StatusCode}, expected {expected}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Api.AssertProblem(problem, expected);
+        Assert.True(problem.TryGetProperty("detail", out var detail) && detail.GetString()!.Length > 0, text);
+    }
+
+    [Fact]
+    public async Task Submit_OversizedBody_PayloadTooLarge()
+    {
+        var admin = await PreparedAdminAsync();
+        var huge = "{\"outcome\": \"submit\", \"values\": {\"summary\": \"" + new string('x', 2 * 1024 * 1024) + "\"}}";
+        using var response = await admin.PostAsync(new Uri("/api/tasks/whatever/submit", UriKind.Relative), new StringContent(huge, Encoding.UTF8, "application/json"));
+        var problem = await response.JsonAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("limit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_InvalidDefinition_UnprocessableNamingTheActivity()
+    {
+        var designer = await server.ClientAsync("tc-designer");
+        var definition = JsonDocument.Parse("""{"key":"broken-flow","name":"坏流程","activities":[{"id":"start","type":"Start"},{"id":"oops","type":"NoSuchType"}],"connections":[{"from":"start","to":"oops"}]}""").RootElement;
+        var saved = await (await designer.PutAsJsonAsync("/api/definitions/broken-flow/draft", new { revision = 0, definition })).JsonAsync(HttpStatusCode.OK);
+        var problem = await designer.PostAsync("/api/definitions/broken-flow/publish", new { revision = saved.GetProperty("revision").GetInt64(), note = "try" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(problem.GetProperty("problems").EnumerateArray(), p => p.GetProperty("activityId").GetString() == "oops");
+        var validation = await designer.PostAsync("/api/definitions/validate", new { definition });
+        Assert.False(validation.GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SaveDraft_StaleRevision_ConflictWithCurrentRevision()
+    {
+        var designer = await server.ClientAsync("tc-designer");
+        var definition = JsonDocument.Parse(TestDefinitions.GridEvent.Replace(TestDefinitions.GridEventKey, "stale-draft", StringComparison.Ordinal)).RootElement;
+        await (await designer.PutAsJsonAsync("/api/definitions/stale-draft/draft", new { revision = 0, definition })).JsonAsync(HttpStatusCode.OK);
+        await (await designer.PutAsJsonAsync("/api/definitions/stale-draft/draft", new { revision = 1, definition })).JsonAsync(HttpStatusCode.OK);
+        var problem = await (await designer.PutAsJsonAsync("/api/definitions/stale-draft/draft", new { revision = 1, definition })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal(2, problem.GetProperty("currentRevision").GetInt64());
+        var publish = await designer.PostAsync("/api/definitions/stale-draft/publish", new { revision = 1, note = "late" }, HttpStatusCode.Conflict);
+        Assert.Equal(2, publish.GetProperty("currentRevision").GetInt64());
+    }
+
+    private async Task<HttpClient> PreparedAdminAsync()
+    {
+        var designer = await server.ClientAsync("tc-designer");
+        var versions = await designer.GetAsync(new Uri($"/api/definitions/{TestDefinitions.GridEventKey}/versions", UriKind.Relative));
+        if (versions.StatusCode == HttpStatusCode.NotFound)
+        {
+            await Api.PublishAsync(designer, TestDefinitions.GridEvent);
+        }
+
+        return await server.ClientAsync("tc-admin");
+    }
+}
