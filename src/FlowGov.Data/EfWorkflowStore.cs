@@ -98,8 +98,8 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
         var query = db.Bookmarks.AsNoTracking().Where(b => b.Kind == kind);
         if (afterBookmarkId is not null)
         {
-            // Ids are ASCII; string.Compare translates to the SQL '>' on both providers (ordinal with C collation).
-            query = query.Where(b => string.Compare(b.Id, afterBookmarkId) > 0);
+            // Translated to SQL '>' (the database's collation, the same one ORDER BY uses), never run in .NET.
+            query = query.Where(b => b.Id.CompareTo(afterBookmarkId) > 0);
         }
 
         var rows = await query.OrderBy(b => b.Id).Take(max).ToListAsync(cancellationToken);

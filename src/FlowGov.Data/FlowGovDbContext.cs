@@ -43,6 +43,10 @@ public abstract class FlowGovDbContext : DbContext
 
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
 
+    public DbSet<CalendarRow> Calendars => Set<CalendarRow>();
+
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+
     // Read by the query filters; EF parameterises them per context instance.
     internal bool ScopeIsAll => Scope.IsAllDistricts;
 
@@ -160,6 +164,19 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("audit_log");
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.District, x.At });
+        });
+
+        modelBuilder.Entity<CalendarRow>(e =>
+        {
+            e.ToTable("calendars");
+            e.HasKey(x => x.District);
+        });
+
+        modelBuilder.Entity<CalendarDayRow>(e =>
+        {
+            e.ToTable("calendar_days");
+            e.HasKey(x => new { x.District, x.Day });
+            e.Property(x => x.Kind).HasConversion<string>();
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
