@@ -52,7 +52,6 @@ public sealed class SchedulerHost : IAsyncDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(database);
-        services.AddSingleton(time);
         services.AddSingleton<IScriptHost>(_ => new JintScriptHost());
         services.AddSingleton(sp => new DefinitionCompiler(ActivityRegistry.Default, sp.GetRequiredService<IScriptHost>()));
         services.AddSingleton(sp => new DefinitionService(database, DistrictScope.AllDistricts, sp.GetRequiredService<DefinitionCompiler>(), time));
