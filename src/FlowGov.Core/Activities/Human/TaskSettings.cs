@@ -280,6 +280,13 @@ internal sealed record TaskSettings(
     private static bool TryApply(ActivityContext context, HumanTask task, DeadlineActions actions, bool overdue, out ActivityResult fault)
     {
         fault = default;
+
+        // Notify first: "assignee" means whoever had the task when the point was reached.
+        if (actions.Notify is { } notify)
+        {
+            Notify(context, task, notify, overdue ? "【超时】" : "【预警】");
+        }
+
         if (actions.EscalateRole is { } role)
         {
             var unit = actions.EscalateUnit switch
@@ -317,11 +324,6 @@ internal sealed record TaskSettings(
                 task.Assignee = assignee;
                 context.TaskChanged(task);
             }
-        }
-
-        if (actions.Notify is { } notify)
-        {
-            Notify(context, task, notify, overdue ? "【超时】" : "【预警】");
         }
 
         if (actions.AutoOutcome is null && actions.RepeatEvery is not null)
