@@ -91,6 +91,21 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
         return [.. rows.Select(ToRef)];
     }
 
+    public async Task<IReadOnlyList<BookmarkRef>> ListOpenTimersAsync(string? afterBookmarkId, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext(scope);
+        var kind = nameof(BookmarkKind.Timer);
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.Kind == kind);
+        if (afterBookmarkId is not null)
+        {
+            // Translated to SQL '>' (the database's collation, the same one ORDER BY uses), never run in .NET.
+            query = query.Where(b => b.Id.CompareTo(afterBookmarkId) > 0);
+        }
+
+        var rows = await query.OrderBy(b => b.Id).Take(max).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToRef)];
+    }
+
     public async Task<IReadOnlyList<string>> FindChildInstancesAsync(string parentBookmarkId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext(scope);

@@ -53,6 +53,10 @@ public abstract class FlowGovDbContext : DbContext
 
     public DbSet<TaskDelegationRow> TaskDelegations => Set<TaskDelegationRow>();
 
+    public DbSet<CalendarRow> Calendars => Set<CalendarRow>();
+
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+
     // Read by the query filters; EF parameterises them per context instance.
     internal bool ScopeIsAll => Scope.IsAllDistricts;
 
@@ -209,6 +213,19 @@ public abstract class FlowGovDbContext : DbContext
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.District, x.TaskId });
             e.HasIndex(x => new { x.District, x.FromUser });
+        });
+
+        modelBuilder.Entity<CalendarRow>(e =>
+        {
+            e.ToTable("calendars");
+            e.HasKey(x => x.District);
+        });
+
+        modelBuilder.Entity<CalendarDayRow>(e =>
+        {
+            e.ToTable("calendar_days");
+            e.HasKey(x => new { x.District, x.Day });
+            e.Property(x => x.Kind).HasConversion<string>();
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using FlowGov.Core.Org;
 using FlowGov.Core.Runtime;
 using FlowGov.Core.Scripting;
 using FlowGov.Core.Time;
@@ -36,6 +37,9 @@ public sealed class ActivityContext
     public WorkdayCalendar Calendar => _session.Calendar;
 
     public RunResult Effects => _session.Result;
+
+    /// <summary>The org tree (escalation goes to the parent unit).</summary>
+    public IOrgDirectory Org => _session.Org;
 
     public string NewId() => _session.Ids.NewId();
 

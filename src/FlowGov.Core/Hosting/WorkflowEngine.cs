@@ -8,9 +8,10 @@ namespace FlowGov.Core.Hosting;
 /// <summary>
 /// The engine as its callers see it: start, resume, complete tasks, signal, fire due timers,
 /// retry and cancel — each one load → run → commit, retried from a fresh load when another
-/// writer got there first, so a bookmark transitions exactly once.
+/// writer got there first, so a bookmark transitions exactly once. After each commit the optional
+/// <see cref="ICommitObserver"/> is told (timers are scheduled only once they are durable).
 /// </summary>
-public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache definitions, WorkflowRunner runner)
+public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache definitions, WorkflowRunner runner, ICommitObserver? commitObserver = null)
 {
     private const int MaxAttempts = 20;
 
@@ -27,6 +28,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         var compiled = definitions.Get(definition);
         var result = runner.Start(compiled, request);
         await store.CommitAsync(result, 0, cancellationToken);
+        await CommittedAsync(result, cancellationToken);
         await FollowUpAsync(result, cancellationToken);
         return result;
     }
@@ -83,6 +85,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
                 continue;
             }
 
+            await CommittedAsync(outcome.Result!, cancellationToken);
             await FollowUpAsync(outcome.Result!, cancellationToken);
             return outcome;
         }
@@ -160,6 +163,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
                 continue;
             }
 
+            await CommittedAsync(outcome.Result!, cancellationToken);
             await FollowUpAsync(outcome.Result!, cancellationToken);
             return outcome;
         }
@@ -187,6 +191,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
                 continue;
             }
 
+            await CommittedAsync(result, cancellationToken);
             await FollowUpAsync(result, cancellationToken);
             return true;
         }
@@ -198,6 +203,9 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
             ?? throw new KeyNotFoundException($"Instance {instance.Id} is pinned to '{instance.DefinitionKey}' v{instance.DefinitionVersion}, which the store no longer has.");
         return definitions.Get(definition);
     }
+
+    private ValueTask CommittedAsync(RunResult result, CancellationToken cancellationToken) =>
+        commitObserver is null ? ValueTask.CompletedTask : commitObserver.OnCommittedAsync(result, cancellationToken);
 
     /// <summary>What a commit asks of the host: start children, hand a finished child's output to its parent, cancel orphaned children.</summary>
     private async Task FollowUpAsync(RunResult result, CancellationToken cancellationToken)

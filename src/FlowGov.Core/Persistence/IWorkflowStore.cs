@@ -24,6 +24,13 @@ public interface IWorkflowStore
 
     Task<IReadOnlyList<BookmarkRef>> FindDueTimersAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Open timer bookmarks of every district in the store's scope, ordered by bookmark id, the page
+    /// after <paramref name="afterBookmarkId"/> (null for the first page). The scheduler's start-up
+    /// reconciliation walks them to re-create lost Quartz triggers.
+    /// </summary>
+    Task<IReadOnlyList<BookmarkRef>> ListOpenTimersAsync(string? afterBookmarkId, int max, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<string>> FindChildInstancesAsync(string parentBookmarkId, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -93,6 +93,17 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         }
     }
 
+    public Task<IReadOnlyList<BookmarkRef>> ListOpenTimersAsync(string? afterBookmarkId, int max, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<BookmarkRef> page = [.. _bookmarks.Values
+                .Where(b => b.Kind == BookmarkKind.Timer && (afterBookmarkId is null || string.CompareOrdinal(b.BookmarkId, afterBookmarkId) > 0))
+                .OrderBy(b => b.BookmarkId, StringComparer.Ordinal).Take(max)];
+            return Task.FromResult(page);
+        }
+    }
+
     public Task<IReadOnlyList<string>> FindChildInstancesAsync(string parentBookmarkId, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowGov.Core.Activities;
+using FlowGov.Core.Org;
 using FlowGov.Core.Scripting;
 using FlowGov.Core.Time;
 
@@ -37,6 +38,8 @@ internal sealed class RunSession
     public WorkdayCalendar Calendar { get; }
 
     public RunnerOptions Options { get; }
+
+    public IOrgDirectory Org { get; init; } = IOrgDirectory.None;
 
     public RunResult Result { get; }
 

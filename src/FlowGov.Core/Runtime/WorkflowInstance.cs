@@ -56,6 +56,25 @@ public sealed class WorkflowInstance
 
     public List<Incident> Incidents { get; init; } = [];
 
+    /// <summary>The worst deadline state of the open tasks: Overdue when any task is overdue (not stored; derived).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DeadlineState DeadlineState
+    {
+        get
+        {
+            var worst = DeadlineState.OnTime;
+            foreach (var t in Tasks)
+            {
+                if (t.DeadlineState > worst)
+                {
+                    worst = t.DeadlineState;
+                }
+            }
+
+            return worst;
+        }
+    }
+
     public long JournalSequence { get; set; }
 
     public string? ParentInstanceId { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowGov.Core.Activities;
+using FlowGov.Core.Org;
 using FlowGov.Core.Scripting;
 using FlowGov.Core.Time;
 
@@ -17,9 +18,11 @@ public sealed class WorkflowRunner
     private readonly IIdGenerator _ids;
     private readonly ICalendarProvider _calendars;
     private readonly RunnerOptions _options;
+    private readonly IOrgDirectory _org;
 
-    public WorkflowRunner(IScriptHost scripts, TimeProvider clock, IIdGenerator ids, ICalendarProvider? calendars = null, RunnerOptions? options = null)
+    public WorkflowRunner(IScriptHost scripts, TimeProvider clock, IIdGenerator ids, ICalendarProvider? calendars = null, RunnerOptions? options = null, IOrgDirectory? org = null)
     {
+        _org = org ?? IOrgDirectory.None;
         _scripts = scripts;
         _clock = clock;
         _ids = ids;
@@ -30,6 +33,8 @@ public sealed class WorkflowRunner
     public TimeProvider Clock => _clock;
 
     public IScriptHost Scripts => _scripts;
+
+    public ICalendarProvider Calendars => _calendars;
 
     public WorkdayCalendar CalendarFor(string? district) => _calendars.For(district);
 
@@ -206,7 +211,7 @@ public sealed class WorkflowRunner
     }
 
     private RunSession NewSession(WorkflowInstance instance, CompiledDefinition definition, DateTimeOffset now) =>
-        new(instance, definition, _scripts, _ids, now, _calendars.For(instance.District), _options);
+        new(instance, definition, _scripts, _ids, now, _calendars.For(instance.District), _options) { Org = _org };
 
     private void RunLoop(RunSession session)
     {

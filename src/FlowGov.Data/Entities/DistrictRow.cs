@@ -8,4 +8,7 @@ public sealed class DistrictRow : IDistrictOwned
     public required string Name { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A disabled district keeps its data but starts nothing by itself: its recurring triggers are removed.</summary>
+    public bool Enabled { get; set; } = true;
 }

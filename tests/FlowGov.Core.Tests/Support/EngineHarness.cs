@@ -29,6 +29,16 @@ internal sealed class EngineHarness
         Engine = new WorkflowEngine(Store, new DefinitionCache(Compiler), Runner);
     }
 
+    /// <summary>The same clock and store with another runner (e.g. one with an org directory).</summary>
+    public EngineHarness(EngineHarness from, WorkflowRunner runner)
+    {
+        Clock = from.Clock;
+        Store = from.Store;
+        Compiler = from.Compiler;
+        Runner = runner;
+        Engine = new WorkflowEngine(Store, new DefinitionCache(Compiler), Runner);
+    }
+
     public ManualClock Clock { get; }
 
     public InMemoryWorkflowStore Store { get; }

@@ -75,12 +75,12 @@ public sealed class MultiInstanceTaskActivity : ActivityBehavior
     public override ActivityResult Resume(ActivityContext context)
     {
         var bookmark = context.Bookmark!;
+        var c = context.Config<Config>();
         if (bookmark.Kind == BookmarkKind.Timer)
         {
-            return TaskSettings.OnDeadline(context, bookmark);
+            return c.Task.OnDeadline(context, bookmark, (task, outcome) => CompleteOne(context, c, task, outcome, TaskSettings.TimerActor, null));
         }
 
-        var c = context.Config<Config>();
         var task = bookmark.TaskId is null ? null : context.Instance.FindTask(bookmark.TaskId);
         if (task is null)
         {
@@ -93,14 +93,20 @@ public sealed class MultiInstanceTaskActivity : ActivityBehavior
             return ActivityResult.Reject($"Task '{task.Title}' must be completed with one of: {string.Join(", ", c.Task.Outcomes)}; got '{outcome}'.");
         }
 
+        return CompleteOne(context, c, task, outcome, context.Input.Actor, context.Input.Data);
+    }
+
+    /// <summary>One item's task is done (by a person, or by a deadline's <c>autoOutcome</c>): record it and apply the completion rule.</summary>
+    private static ActivityResult CompleteOne(ActivityContext context, Config c, HumanTask task, string outcome, string? actor, JsonElement? data)
+    {
         if (!context.TryGetState(context.TokenStateKey, EngineJson.Default.MultiInstanceState, out var state))
         {
             state = new MultiInstanceState { Total = 1 };
         }
 
-        state.Results.Add(new MultiInstanceResult(task.ItemIndex ?? 0, task.Item, outcome, context.Input.Actor, context.Input.Data, context.Now));
+        state.Results.Add(new MultiInstanceResult(task.ItemIndex ?? 0, task.Item, outcome, actor, data, context.Now));
         state.Completed++;
-        context.CompleteTask(task, outcome, context.Input.Actor);
+        context.CompleteTask(task, outcome, actor);
 
         bool done;
         switch (c.Completion)

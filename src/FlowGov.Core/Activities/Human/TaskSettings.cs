@@ -9,7 +9,9 @@ namespace FlowGov.Core.Activities.Human;
 /// <summary>
 /// What UserTask and MultiInstanceTask share: who the task is for, its form, and its deadline with
 /// a warning point. Deadlines become timer bookmarks whose ports (<c>warning</c>, <c>overdue</c>)
-/// fire without interrupting the task, like BPMN non-interrupting boundary timers.
+/// fire without interrupting the task, like BPMN non-interrupting boundary timers; each point may
+/// also carry declarative actions (<c>onWarning</c>, <c>onOverdue</c>: notify, escalate, reassign,
+/// repeat reminders, close with an outcome).
 /// </summary>
 internal sealed record TaskSettings(
     PropertyValue? Title,
@@ -22,8 +24,19 @@ internal sealed record TaskSettings(
     ProcessDuration? Due,
     PropertyValue? DueAt,
     string? Warning,
-    string? OutputVariable)
+    string? OutputVariable,
+    DeadlineActions? OnWarning = null,
+    DeadlineActions? OnOverdue = null)
 {
+    /// <summary>Tag of a repeated reminder after the warning point.</summary>
+    public const string WarningRepeat = "warning-repeat";
+
+    /// <summary>Tag of a repeated reminder after the deadline.</summary>
+    public const string OverdueRepeat = "overdue-repeat";
+
+    /// <summary>Who acts when a deadline action changes or closes a task.</summary>
+    public const string TimerActor = "system:timer";
+
     public static readonly PropertyDescriptor[] Properties =
     [
         new("title", PropertyKind.Value, "任务标题", "Task title"),
@@ -37,6 +50,8 @@ internal sealed record TaskSettings(
         new("dueAt", PropertyKind.Value, "截止时间（表达式）", "Due at (expression)") { Hint = "{\"js\": \"forms.report.deadline\"}" },
         new("warning", PropertyKind.Text, "预警点", "Warning at") { Hint = "2/3 = two thirds of the time; 1WD = one working day before" },
         new("outputVariable", PropertyKind.Variable, "结果变量", "Output variable"),
+        new("onWarning", PropertyKind.Json, "预警动作", "At the warning point") { Hint = "{\"notify\": {\"roles\": [\"grid-leader\"]}, \"repeatEvery\": \"P1D\"}" },
+        new("onOverdue", PropertyKind.Json, "超时动作（督办）", "When overdue (escalation)") { Hint = "{\"escalateTo\": {\"role\": \"supervisor\", \"unit\": \"parent\"}, \"notify\": {\"assignee\": true}, \"repeatEvery\": \"1WD\"}" },
     ];
 
     public static TaskSettings Prepare(PrepareContext context)
@@ -61,9 +76,21 @@ internal sealed record TaskSettings(
             context.Problem("missing-property", "due", "A warning point needs a deadline ('due' or 'dueAt').");
         }
 
+        var onWarning = DeadlineActions.Read(context, "onWarning", outcomes);
+        if (onWarning is not null && warning is null)
+        {
+            context.Problem("missing-property", "warning", "'onWarning' needs a warning point ('warning').");
+        }
+
+        var onOverdue = DeadlineActions.Read(context, "onOverdue", outcomes);
+        if (onOverdue is not null && due is null && dueAt is null)
+        {
+            context.Problem("missing-property", "due", "'onOverdue' needs a deadline ('due' or 'dueAt').");
+        }
+
         return new TaskSettings(
             context.Value("title"), formKey, outcomes, context.Value("assignee"), context.Value("candidateRoles"), context.Value("candidateUnit"),
-            (int)(context.Number("priority") ?? 0), due, dueAt, warning, context.Text("outputVariable"));
+            (int)(context.Number("priority") ?? 0), due, dueAt, warning, context.Text("outputVariable"), onWarning, onOverdue);
     }
 
     private static IReadOnlyList<string> ReadOutcomes(PrepareContext context, string? formKey)
@@ -195,22 +222,148 @@ internal sealed record TaskSettings(
         return true;
     }
 
-    /// <summary>A deadline timer of one of the token's tasks fired: mark the task and fire the port without leaving.</summary>
-    public static ActivityResult OnDeadline(ActivityContext context, Bookmark timer)
+    /// <summary>
+    /// A deadline timer of one of the token's tasks fired: mark the task, run the point's actions and
+    /// fire the port without leaving — or, with <c>autoOutcome</c>, close the task through
+    /// <paramref name="complete"/> (the activity's own completion, so a multi-instance rule still applies).
+    /// A repeated reminder only notifies and schedules the next one.
+    /// </summary>
+    public ActivityResult OnDeadline(ActivityContext context, Bookmark timer, Func<HumanTask, string, ActivityResult> complete)
     {
         var taskId = timer.Data is { ValueKind: JsonValueKind.String } d ? d.GetString() : null;
-        if (taskId is not null && context.Instance.FindTask(taskId) is { } task)
+        var task = taskId is null ? null : context.Instance.FindTask(taskId);
+        var repeat = timer.Tag is WarningRepeat or OverdueRepeat;
+        if (repeat)
         {
-            var state = timer.Tag == Ports.Overdue ? DeadlineState.Overdue : DeadlineState.Warned;
+            // Reminders stop with the task, and warning reminders stop once the task is overdue.
+            var actions = timer.Tag == WarningRepeat ? OnWarning : OnOverdue;
+            if (task is not null && actions is not null && !(timer.Tag == WarningRepeat && task.DeadlineState >= DeadlineState.Overdue))
+            {
+                if (actions.Notify is { } again)
+                {
+                    Notify(context, task, again, "【催办】");
+                }
+
+                ScheduleRepeat(context, task, actions, timer.Tag!);
+            }
+
+            return ActivityResult.Wait;
+        }
+
+        if (task is not null)
+        {
+            var overdue = timer.Tag == Ports.Overdue;
+            var state = overdue ? DeadlineState.Overdue : DeadlineState.Warned;
             if (state > task.DeadlineState)
             {
                 task.DeadlineState = state;
                 context.TaskChanged(task);
             }
+
+            if ((overdue ? OnOverdue : OnWarning) is { } actions)
+            {
+                if (!TryApply(context, task, actions, overdue, out var fault))
+                {
+                    return fault;
+                }
+
+                if (actions.AutoOutcome is { } outcome)
+                {
+                    return complete(task, outcome);
+                }
+            }
         }
 
         return ActivityResult.Emit(timer.Tag!);
     }
+
+    private static bool TryApply(ActivityContext context, HumanTask task, DeadlineActions actions, bool overdue, out ActivityResult fault)
+    {
+        fault = default;
+
+        // Notify first: "assignee" means whoever had the task when the point was reached.
+        if (actions.Notify is { } notify)
+        {
+            Notify(context, task, notify, overdue ? "【超时】" : "【预警】");
+        }
+
+        if (actions.EscalateRole is { } role)
+        {
+            var unit = actions.EscalateUnit switch
+            {
+                DeadlineActions.ParentUnit => task.CandidateUnit is { } current ? context.Org.ParentOf(current) ?? current : null,
+                DeadlineActions.SameUnit => task.CandidateUnit,
+                var literal => literal,
+            };
+            task.CandidateRoles = [role];
+            task.CandidateUnit = unit;
+            task.Assignee = null;
+            context.TaskChanged(task);
+            context.Notify(new Notification
+            {
+                Id = context.NewId(),
+                InstanceId = context.Instance.Id,
+                ActivityId = context.Activity.Id,
+                Roles = [role],
+                Unit = unit,
+                Title = "【督办】" + task.Title,
+                Body = DueText(task),
+                At = context.Now,
+            });
+        }
+
+        if (actions.ReassignTo is { } reassign)
+        {
+            if (!context.TryEvaluate(reassign, out var who, out fault))
+            {
+                return false;
+            }
+
+            if (JsonValues.ToText(who) is { Length: > 0 } assignee)
+            {
+                task.Assignee = assignee;
+                context.TaskChanged(task);
+            }
+        }
+
+        if (actions.AutoOutcome is null && actions.RepeatEvery is not null)
+        {
+            ScheduleRepeat(context, task, actions, overdue ? OverdueRepeat : WarningRepeat);
+        }
+
+        return true;
+    }
+
+    private static void ScheduleRepeat(ActivityContext context, HumanTask task, DeadlineActions actions, string tag)
+    {
+        var next = actions.RepeatEvery!.Value.AddTo(context.Now, context.Calendar);
+        context.CreateBookmark(BookmarkKind.Timer, dueAt: next, taskId: null, tag: tag, data: JsonSerializer.SerializeToElement(task.Id, EngineJson.Default.String));
+    }
+
+    private static void Notify(ActivityContext context, HumanTask task, NotifyTarget target, string prefix)
+    {
+        var users = target.Assignee && task.Assignee is { } a ? [.. target.Users, a] : target.Users;
+        context.Notify(new Notification
+        {
+            Id = context.NewId(),
+            InstanceId = context.Instance.Id,
+            ActivityId = context.Activity.Id,
+            Users = [.. users.Distinct(StringComparer.Ordinal)],
+            Roles = target.Roles,
+            Unit = target.Unit switch
+            {
+                null or DeadlineActions.SameUnit => task.CandidateUnit,
+                DeadlineActions.ParentUnit => task.CandidateUnit is { } u ? context.Org.ParentOf(u) ?? u : null,
+                var literal => literal,
+            },
+            Title = prefix + task.Title,
+            Body = DueText(task),
+            At = context.Now,
+        });
+    }
+
+    private static string? DueText(HumanTask task) =>
+        task.DueAt is { } due ? "办理时限 " + due.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : null;
 
     /// <summary>Stores submitted values where the process and its scripts can see them.</summary>
     public void KeepValues(ActivityContext context, JsonElement? values)

@@ -32,12 +32,16 @@ public sealed class UserTaskActivity : ActivityBehavior
     public override ActivityResult Resume(ActivityContext context)
     {
         var bookmark = context.Bookmark!;
+        var settings = context.Config<TaskSettings>();
         if (bookmark.Kind == BookmarkKind.Timer)
         {
-            return TaskSettings.OnDeadline(context, bookmark);
+            return settings.OnDeadline(context, bookmark, (task, outcome) =>
+            {
+                context.CompleteTask(task, outcome, TaskSettings.TimerActor);
+                return ActivityResult.Outcome(outcome);
+            });
         }
 
-        var settings = context.Config<TaskSettings>();
         var task = bookmark.TaskId is null ? null : context.Instance.FindTask(bookmark.TaskId);
         if (task is null)
         {

@@ -36,6 +36,23 @@ CREATE TABLE "bookmarks" (
 );
 
 
+CREATE TABLE "calendar_days" (
+    "district" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "name" TEXT NULL,
+    CONSTRAINT "PK_calendar_days" PRIMARY KEY ("district", "day")
+);
+
+
+CREATE TABLE "calendars" (
+    "district" TEXT NOT NULL CONSTRAINT "PK_calendars" PRIMARY KEY,
+    "time_zone" TEXT NOT NULL,
+    "weekend" TEXT NOT NULL,
+    "updated_at" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "definitions" (
     "id" INTEGER NOT NULL CONSTRAINT "PK_definitions" PRIMARY KEY AUTOINCREMENT,
     "key" TEXT NOT NULL,
@@ -60,7 +77,8 @@ CREATE TABLE "definitions" (
 CREATE TABLE "districts" (
     "district" TEXT NOT NULL CONSTRAINT "PK_districts" PRIMARY KEY,
     "name" TEXT NOT NULL,
-    "created_at" INTEGER NOT NULL
+    "created_at" INTEGER NOT NULL,
+    "enabled" INTEGER NOT NULL
 );
 
 
