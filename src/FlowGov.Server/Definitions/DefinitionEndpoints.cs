@@ -1,3 +1,4 @@
+using FlowGov.Scheduling.Recurring;
 using System.Text.Json;
 using FlowGov.Core;
 using FlowGov.Core.Definitions;
@@ -126,14 +127,25 @@ public static class DefinitionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> PublishAsync(string key, PublishRequest request, DefinitionService service, CurrentUser me, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> PublishAsync(string key, PublishRequest request, DefinitionService service, CurrentUser me, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Note))
         {
             return Problems.BadRequest("note is required: say what changed in this version.", "note");
         }
 
-        return TypedResults.Ok(await service.PublishAsync(me.District, key, request.Revision, request.Note, Actor(me), cancellationToken));
+        var published = await service.PublishAsync(me.District, key, request.Revision, request.Note, Actor(me), cancellationToken);
+        await SyncTriggersAsync(services, me.District, key, cancellationToken);
+        return TypedResults.Ok(published);
+    }
+
+    /// <summary>Recurring starts follow the latest published version: moved on publish and rollback, removed on retire.</summary>
+    private static async Task SyncTriggersAsync(IServiceProvider services, string district, string key, CancellationToken cancellationToken)
+    {
+        if (services.GetService<TriggerSync>() is { } sync)
+        {
+            await sync.SyncDefinitionAsync(district, key, cancellationToken);
+        }
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DefinitionVersionInfo>>, ProblemHttpResult>> VersionsAsync(string key, DefinitionService service, CurrentUser me, CancellationToken cancellationToken)
@@ -153,20 +165,23 @@ public static class DefinitionEndpoints
         return definition is null ? Problems.NotFound($"'{key}' has no version {version} in your district.") : TypedResults.Ok(ToJson(definition));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RetireAsync(string key, int version, DefinitionService service, CurrentUser me, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RetireAsync(string key, int version, DefinitionService service, CurrentUser me, IServiceProvider services, CancellationToken cancellationToken)
     {
         await service.RetireAsync(me.District, key, version, Actor(me), cancellationToken);
+        await SyncTriggersAsync(services, me.District, key, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> RollbackAsync(string key, RollbackRequest request, DefinitionService service, CurrentUser me, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> RollbackAsync(string key, RollbackRequest request, DefinitionService service, CurrentUser me, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Note))
         {
             return Problems.BadRequest("note is required: say why you roll back.", "note");
         }
 
-        return TypedResults.Ok(await service.RollbackAsync(me.District, key, request.ToVersion, request.Note, Actor(me), cancellationToken));
+        var rolledBack = await service.RollbackAsync(me.District, key, request.ToVersion, request.Note, Actor(me), cancellationToken);
+        await SyncTriggersAsync(services, me.District, key, cancellationToken);
+        return TypedResults.Ok(rolledBack);
     }
 
     private static async Task<Results<Ok<DefinitionDiff>, ProblemHttpResult>> DiffAsync(string key, int from, int to, FlowGovDbContext db, CurrentUser me, CancellationToken cancellationToken)

@@ -34,6 +34,9 @@ public sealed class ServerOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>Run Quartz in this process: timers, task deadlines, follow-up visits, recurring starts.</summary>
+    public bool Scheduling { get; set; } = true;
+
     /// <summary>Where the demo seeder prints its credentials (null: standard output).</summary>
     public bool PrintBanner { get; set; } = true;
 }

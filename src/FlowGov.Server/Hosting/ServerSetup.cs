@@ -1,3 +1,6 @@
+using FlowGov.Data.Org;
+using FlowGov.Data.Calendars;
+using FlowGov.Scheduling;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FlowGov.Core.Activities;
@@ -59,7 +62,11 @@ public static class ServerSetup
         services.AddSingleton(sp => new DefinitionCache(sp.GetRequiredService<DefinitionCompiler>()));
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<DefinitionCompiler>()));
         services.AddSingleton(sp => new FormCatalog(sp.GetRequiredService<IScriptHost>()));
-        services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<IScriptHost>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IIdGenerator>()));
+        services.AddSingleton(sp => new StoreCalendarProvider(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OrgUnitDirectory(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WorkflowRunner(
+            sp.GetRequiredService<IScriptHost>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IIdGenerator>(),
+            sp.GetRequiredService<StoreCalendarProvider>(), org: sp.GetRequiredService<OrgUnitDirectory>()));
 
         // Per request, everything is scoped to the signed-in user's district.
         services.AddHttpContextAccessor();
@@ -67,15 +74,30 @@ public static class ServerSetup
         services.AddScoped(sp => sp.GetRequiredService<FlowGovDatabase>().CreateContext(sp.GetRequiredService<DistrictScope>()));
         services.AddScoped(sp => new EfWorkflowStore(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<DistrictScope>()));
         services.AddScoped<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
-        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<WorkflowRunner>()));
+        services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<WorkflowRunner>(), sp.GetService<ICommitObserver>()));
         services.AddScoped(sp => new DefinitionService(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<DistrictScope>(), sp.GetRequiredService<DefinitionCompiler>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<CurrentUser>();
         services.AddScoped<TaskActions>();
         services.AddScoped<IdempotencyStore>();
         services.AddSingleton<AccountDirectory>();
 
-        // Scheduling seam: when branch 'sched' lands, call services.AddFlowGovScheduling(...) here; it
-        // registers an ISchedulerStatus that /readyz checks (see ISchedulerStatus).
+        // Quartz resumes timers through an engine that sees every district (a job is not a request);
+        // every engine, request-scoped or not, tells it about new and removed timers after commit.
+        if (options.Scheduling)
+        {
+            services.AddFlowGovScheduling(new SchedulingOptions
+            {
+                Data = new FlowGovDataOptions
+                {
+                    DataDirectory = options.DataDirectory,
+                    ConnectionString = string.IsNullOrWhiteSpace(options.ConnectionString) ? null : options.ConnectionString,
+                },
+                Engine = sp => new WorkflowEngine(
+                    new EfWorkflowStore(sp.GetRequiredService<FlowGovDatabase>(), DistrictScope.AllDistricts),
+                    sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<WorkflowRunner>(), sp.GetRequiredService<ICommitObserver>()),
+            });
+            services.AddSingleton<ISchedulerStatus, QuartzSchedulerStatus>();
+        }
 
         // Cookie and antiforgery keys live with the data, so sign-ins survive restarts and replicas sharing the volume agree.
         services.AddDataProtection().SetApplicationName("FlowGov")
