@@ -37,6 +37,12 @@ public sealed class ServerOptions
     /// <summary>Run Quartz in this process: timers, task deadlines, follow-up visits, recurring starts.</summary>
     public bool Scheduling { get; set; } = true;
 
+    /// <summary>
+    /// Quartz scheduler name: the nodes of one cluster share it. Quartz keeps one scheduler per name
+    /// per process, so two servers in one process (tests) need different names.
+    /// </summary>
+    public string SchedulerName { get; set; } = "flowgov";
+
     /// <summary>Where the demo seeder prints its credentials (null: standard output).</summary>
     public bool PrintBanner { get; set; } = true;
 }

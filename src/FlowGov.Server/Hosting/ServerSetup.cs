@@ -87,6 +87,7 @@ public static class ServerSetup
         {
             services.AddFlowGovScheduling(new SchedulingOptions
             {
+                SchedulerName = options.SchedulerName,
                 Data = new FlowGovDataOptions
                 {
                     DataDirectory = options.DataDirectory,

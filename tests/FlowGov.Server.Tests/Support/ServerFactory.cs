@@ -44,6 +44,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("FlowGov:DataDirectory", Path.Combine(Root, "data"));
         builder.UseSetting("FlowGov:WorkflowsDirectory", Path.Combine(Root, "workflows"));
         builder.UseSetting("FlowGov:PrintBanner", "false");
+        builder.UseSetting("FlowGov:SchedulerName", "flowgov-test-" + Guid.NewGuid().ToString("N"));
         builder.UseSetting("FlowGov:WritePermitsPerMinute", "100000");
         builder.UseSetting("FlowGov:LoginPermitsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
