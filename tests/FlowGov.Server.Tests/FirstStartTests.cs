@@ -26,6 +26,42 @@ public sealed class FirstStartTests
         Assert.Equal(first, await SnapshotAsync(two));
     }
 
+    [Fact]
+    public async Task Start_WithProcessLibrary_PublishesEveryDefinitionInWorkflows()
+    {
+        var library = Path.Combine(RepoRoot(), "workflows");
+        var expected = Directory.GetFiles(library, "*.json", SearchOption.TopDirectoryOnly)
+            .Select(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("key").GetString()!)
+            .Order().ToList();
+        Assert.True(expected.Count >= 7, $"the process library has {expected.Count} definitions");
+        using var server = new ServerFactory();
+        server.Settings["FlowGov:WorkflowsDirectory"] = library;
+
+        var admin = await server.ClientAsync("tc-admin");
+        var published = new List<string>();
+        foreach (var key in expected)
+        {
+            var versions = await admin.GetAsync($"/api/definitions/{key}/versions", HttpStatusCode.OK);
+            Assert.Equal(1, versions[0].GetProperty("version").GetInt32());
+            published.Add(key);
+        }
+
+        Assert.Equal(expected, published);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "FlowGov.sln")))
+            {
+                return d.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FlowGov.sln not found above the test binaries.");
+    }
+
     private static async Task<string> SnapshotAsync(ServerFactory server)
     {
         var admin = await server.ClientAsync("tc-admin");
