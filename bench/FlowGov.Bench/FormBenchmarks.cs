@@ -52,12 +52,12 @@ public class FormBenchmarks
             {
                 0 => ("t" + n, $$"""{"key":"t{{n}}","label":"文本{{n}}","kind":"text","required":true,"maxLength":50""", "\"内容\""),
                 1 => ("n" + n, $$"""{"key":"n{{n}}","label":"数量{{n}}","kind":"integer","min":0""", "5"),
-                2 => ("m" + n, $$"""{"key":"m{{n}}","label":"金额{{n}}","kind":"money""", "12.5"),
+                2 => ("m" + n, $$"""{"key":"m{{n}}","kind":"money","label":"金额{{n}}" """, "12.5"),
                 3 => ("s" + n, $$"""{"key":"s{{n}}","label":"选项{{n}}","kind":"select","options":["a","b","c"]""", "\"b\""),
-                4 => ("p" + n, $$"""{"key":"p{{n}}","label":"手机{{n}}","kind":"mobile""", "\"13912345678\""),
-                5 => ("d" + n, $$"""{"key":"d{{n}}","label":"日期{{n}}","kind":"date""", "\"2026-11-20\""),
-                6 => ("b" + n, $$"""{"key":"b{{n}}","label":"是否{{n}}","kind":"boolean""", "true"),
-                _ => ("x" + n, $$"""{"key":"x{{n}}","label":"备注{{n}}","kind":"textarea""", "\"说明文字\""),
+                4 => ("p" + n, $$"""{"key":"p{{n}}","kind":"mobile","label":"手机{{n}}" """, "\"13912345678\""),
+                5 => ("d" + n, $$"""{"key":"d{{n}}","kind":"date","label":"日期{{n}}" """, "\"2026-11-20\""),
+                6 => ("b" + n, $$"""{"key":"b{{n}}","kind":"boolean","label":"是否{{n}}" """, "true"),
+                _ => ("x" + n, $$"""{"key":"x{{n}}","kind":"textarea","label":"备注{{n}}" """, "\"说明文字\""),
             };
             if (scripted < scripts && i % 2 == 1)
             {
