@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FlowGov.Core;
 using FlowGov.Core.Definitions;
@@ -15,12 +16,21 @@ namespace FlowGov.Data;
 /// </summary>
 public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scope) : IWorkflowStore
 {
+    // A published version never changes (the definitions_published_immutable trigger; retiring
+    // keeps it loadable), so a lookup by explicit version — every resume — is cached per store.
+    private readonly ConcurrentDictionary<(string?, string, int), WorkflowDefinition> _versions = new();
+
     public DistrictScope Scope => scope;
 
     public FlowGovDatabase Database => database;
 
     public async Task<WorkflowDefinition?> FindDefinitionAsync(string? district, string key, int? version, CancellationToken cancellationToken = default)
     {
+        if (version is { } pinned && _versions.TryGetValue((district, key, pinned), out var cached))
+        {
+            return cached;
+        }
+
         await using var db = database.CreateContext(scope);
         var query = db.Definitions.AsNoTracking().Where(d => d.Key == key);
         query = version is { } v
@@ -32,11 +42,25 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
         }
 
         var wanted = district ?? "";
-        var row = await query
-            .OrderByDescending(d => d.District == wanted)
-            .ThenByDescending(d => d.Version)
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : DefinitionRows.ToDefinition(row);
+
+        // The district's own row first, by the (district, key, version) index: one row read however
+        // many versions exist. Ordering by "district == wanted" instead sorted every published
+        // version (content included), so starts slowed down as versions accumulated.
+        var row = await query.Where(d => d.District == wanted).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var definition = DefinitionRows.ToDefinition(row);
+        // Only the district's own row: a city-wide ("") row could later be shadowed by a district row of that version.
+        if (version is { } v2 && row.District == wanted)
+        {
+            _versions.TryAdd((district, key, v2), definition);
+        }
+
+        return definition;
     }
 
     public async Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default)

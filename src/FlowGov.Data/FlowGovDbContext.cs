@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text;
 using FlowGov.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FlowGov.Data;
 
@@ -57,9 +58,7 @@ public abstract class FlowGovDbContext : DbContext
 
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
 
-    // Read by the query filters; EF parameterises them per context instance.
-    internal bool ScopeIsAll => Scope.IsAllDistricts;
-
+    // Read by the query filter; EF parameterises it per context instance.
     internal string ScopeDistrict => Scope.District;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -72,6 +71,12 @@ public abstract class FlowGovDbContext : DbContext
     {
         GuardDistricts();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, DistrictModelCacheKeyFactory>();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -235,22 +240,21 @@ public abstract class FlowGovDbContext : DbContext
                 property.SetColumnName(SnakeCase(property.Name));
             }
 
-            if (typeof(IDistrictOwned).IsAssignableFrom(entity.ClrType))
+            // All-districts contexts get their own model (DistrictModelCacheKeyFactory) without the filter.
+            if (!Scope.IsAllDistricts && typeof(IDistrictOwned).IsAssignableFrom(entity.ClrType))
             {
                 entity.SetQueryFilter(DistrictFilter(entity.ClrType, sharedCityRows: entity.ClrType == typeof(DefinitionRow)));
             }
         }
     }
 
-    /// <summary><c>e =&gt; ScopeIsAll || e.District == ScopeDistrict [|| e.District == ""]</c>, built per entity type.</summary>
+    /// <summary><c>e =&gt; e.District == ScopeDistrict [|| e.District == ""]</c>, built per entity type.</summary>
     private LambdaExpression DistrictFilter(Type type, bool sharedCityRows)
     {
         var e = Expression.Parameter(type, "e");
         var self = Expression.Constant(this);
         var district = Expression.Property(e, nameof(IDistrictOwned.District));
-        Expression body = Expression.OrElse(
-            Expression.Property(self, nameof(ScopeIsAll)),
-            Expression.Equal(district, Expression.Property(self, nameof(ScopeDistrict))));
+        Expression body = Expression.Equal(district, Expression.Property(self, nameof(ScopeDistrict)));
         if (sharedCityRows)
         {
             body = Expression.OrElse(body, Expression.Equal(district, Expression.Constant(string.Empty)));

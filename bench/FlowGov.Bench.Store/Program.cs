@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text;
+using FlowGov.Data;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FlowGov.Bench.Store;
+
+/// <summary>
+/// The store benchmarks of the "durable store" issue; prints a Markdown section.
+/// <c>dotnet run -c Release --project bench/FlowGov.Bench.Store -- [--large 200000] [--transitions 2000] [--raw 3000] [--repeat 2] [--no-postgres]</c>
+/// </summary>
+public static class Program
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var large = Arg(args, "--large", 200_000);
+        var transitions = Arg(args, "--transitions", 2_000);
+        var raw = Arg(args, "--raw", 3_000);
+        var repeat = Arg(args, "--repeat", 2);
+        var ops = Arg(args, "--ops", 300);
+        var versions = Arg(args, "--versions", 500);
+        var postgres = !args.Contains("--no-postgres");
+        if (args.Contains("--breakdown"))
+        {
+            var r = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-breakdown-" + Environment.ProcessId.ToString(Inv)), "b", SqliteSynchronous.Normal);
+            var (rate, _) = await TransitionBench.RunAsync(r, transitions, 1);
+            Log($"{rate:0}/s");
+            for (var round = 0; round < 2; round++)
+            {
+                var sw0 = System.Diagnostics.Stopwatch.StartNew();
+                for (var i = 0; i < 2000; i++)
+                {
+                    await r.Store.FindBookmarkAsync("nope");
+                }
+
+                Log($"empty FindBookmarkAsync: {sw0.Elapsed.TotalMilliseconds / 2000:0.000} ms");
+            }
+
+            foreach (var (k, (calls, ms)) in r.Timed.Totals)
+            {
+                Log($"{k}: {calls} calls, {ms / calls:0.000} ms each");
+            }
+
+            return 0;
+        }
+
+        var root = Path.Combine(Path.GetTempPath(), "flowgov-bench-store-" + Environment.ProcessId.ToString(Inv));
+        var md = new StringBuilder();
+        try
+        {
+            // (1) + (2) on SQLite, per synchronous setting.
+            var rawRates = new Dictionary<SqliteSynchronous, double>();
+            md.AppendLine("### Durable commits and task transitions").AppendLine();
+            md.AppendLine("| store | raw SQLite upsert commits/s (1) | transitions/s, 1 caller (2) | ratio to (1) | transitions/s, 4 callers | ratio to (1) | complete-task p50 / p99 ms (1 caller) |");
+            md.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var sync in new[] { SqliteSynchronous.Full, SqliteSynchronous.Normal })
+            {
+                var name = sync == SqliteSynchronous.Full ? "FULL" : "NORMAL";
+                var rawBest = Best(repeat, i => RawSqliteBench.CommitsPerSecond(name, raw, Path.Combine(root, "raw", name + i.ToString(Inv))));
+                rawRates[sync] = rawBest;
+                Log($"raw {name}: {rawBest:0}/s");
+                var (one, oneLat) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-1-{i}", sync), transitions, 1));
+                Log($"transitions {name} x1: {one:0}/s");
+                var (four, _) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-4-{i}", sync), transitions, 4));
+                Log($"transitions {name} x4: {four:0}/s");
+                md.AppendLine(Inv, $"| SQLite WAL synchronous={name} | {rawBest:0} | {one:0} | {one / rawBest:0.00}× | {four:0} | {four / rawBest:0.00}× | {oneLat} |");
+            }
+
+            PostgresInstance? pg = null;
+            var pgDatabases = 0;
+            async Task<EngineRig> PgRigAsync()
+            {
+                var name = "bench" + (++pgDatabases).ToString(Inv);
+                await using (var conn = new NpgsqlConnection(pg!.ConnectionString("postgres")))
+                {
+                    await conn.OpenAsync();
+                    await using var cmd = conn.CreateCommand();
+                    cmd.CommandText = "CREATE DATABASE " + name;
+                    await cmd.ExecuteNonQueryAsync();
+                }
+
+                return await EngineRig.CreateAsync(new FlowGovDataOptions { ConnectionString = pg.ConnectionString(name) });
+            }
+
+            try
+            {
+                if (postgres)
+                {
+                    pg = new PostgresInstance();
+                    Log($"PostgreSQL {pg.Version} on port {pg.Port}");
+                    var (one, oneLat) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(), transitions, 1));
+                    var (four, _) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(), transitions, 4));
+                    Log($"transitions pg: {one:0}/s, x4 {four:0}/s");
+                    var full = rawRates[SqliteSynchronous.Full];
+                    md.AppendLine(Inv, $"| PostgreSQL {pg.Version} (fsync=on, synchronous_commit=on) | — (SQLite FULL: {full:0}) | {one:0} | {one / full:0.00}× of SQLite FULL | {four:0} | {four / full:0.00}× of SQLite FULL | {oneLat} |");
+                }
+
+                md.AppendLine();
+                md.AppendLine("Group commit (batching concurrent commits into one transaction) is not implemented: each transition is its own transaction, so 4 callers on SQLite queue on the single write lock.");
+                md.AppendLine();
+
+                // (3) flatness, SQLite FULL (the default) and PostgreSQL.
+                md.AppendLine("### Flatness: p50 / p99 latency in ms").AppendLine();
+                md.AppendLine(Inv, $"| store | stored instances | published versions | start | complete task | inbox (role + unit, first {FlatnessBench.PageSize} by due) |");
+                md.AppendLine("|---|---|---|---|---|---|");
+                var ratios = new StringBuilder();
+                await FlatnessAsync("SQLite FULL", await SqliteRigAsync(root, "flat", SqliteSynchronous.Full));
+                if (pg is not null)
+                {
+                    await FlatnessAsync($"PostgreSQL {pg.Version}", await PgRigAsync());
+                }
+
+                md.AppendLine();
+                md.Append(ratios);
+            }
+            finally
+            {
+                pg?.Dispose();
+            }
+
+            async Task FlatnessAsync(string store, EngineRig rig)
+            {
+                await rig.StartAsync(); // the filler copies this instance's state JSON
+                await Filler.FillAsync(rig, 0, 1_000 - 20);
+                var small = await BestFlatAsync(rig);
+                Row(store, "1k", "1", small);
+                for (var v = 2; v <= versions; v++)
+                {
+                    await rig.PublishAsync(v);
+                }
+
+                var many = await BestFlatAsync(rig);
+                Row(store, "1k", versions.ToString(Inv), many);
+                var seconds = await Filler.FillAsync(rig, 1_000, large);
+                Log($"{store}: filled to {large} in {seconds:0} s");
+                var big = await BestFlatAsync(rig);
+                Row(store, (large / 1000).ToString(Inv) + "k", versions.ToString(Inv), big);
+                md.AppendLine(Inv, $"| {store} | ratio {versions} / 1 versions (1k) | | {many.Start.P50 / small.Start.P50:0.00}× / {many.Start.P99 / small.Start.P99:0.00}× | {many.Resume.P50 / small.Resume.P50:0.00}× / {many.Resume.P99 / small.Resume.P99:0.00}× | {many.Inbox.P50 / small.Inbox.P50:0.00}× / {many.Inbox.P99 / small.Inbox.P99:0.00}× |");
+                md.AppendLine(Inv, $"| {store} | ratio {large / 1000}k / 1k instances ({versions} versions) | | {big.Start.P50 / many.Start.P50:0.00}× / {big.Start.P99 / many.Start.P99:0.00}× | {big.Resume.P50 / many.Resume.P50:0.00}× / {big.Resume.P99 / many.Resume.P99:0.00}× | {big.Inbox.P50 / many.Inbox.P50:0.00}× / {big.Inbox.P99 / many.Inbox.P99:0.00}× |");
+            }
+
+            async Task<(Latencies Start, Latencies Resume, Latencies Inbox)> BestFlatAsync(EngineRig rig)
+            {
+                (Latencies Start, Latencies Resume, Latencies Inbox)? best = null;
+                for (var i = 0; i < repeat; i++)
+                {
+                    var m = await FlatnessBench.MeasureAsync(rig, ops);
+                    best = best is null ? m : (Min(best.Value.Start, m.Start), Min(best.Value.Resume, m.Resume), Min(best.Value.Inbox, m.Inbox));
+                }
+
+                return best!.Value;
+            }
+
+            void Row(string store, string instances, string versionCount, (Latencies Start, Latencies Resume, Latencies Inbox) m)
+            {
+                Log($"{store} {instances} {versionCount}v: start {m.Start} resume {m.Resume} inbox {m.Inbox}");
+                md.AppendLine(Inv, $"| {store} | {instances} | {versionCount} | {m.Start} | {m.Resume} | {m.Inbox} |");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, true);
+            }
+        }
+
+        Console.WriteLine(md.ToString());
+        return 0;
+    }
+
+    private static Latencies Min(Latencies a, Latencies b) => b.P50 < a.P50 ? b : a;
+
+    private static async Task<EngineRig> SqliteRigAsync(string root, string name, SqliteSynchronous sync) =>
+        await EngineRig.CreateAsync(new FlowGovDataOptions { DataDirectory = Path.Combine(root, name), Synchronous = sync });
+
+    private static double Best(int repeat, Func<int, double> run) => Enumerable.Range(0, repeat).Select(run).Max();
+
+    private static async Task<(double PerSecond, Latencies Latency)> BestAsync(int repeat, Func<int, Task<(double PerSecond, Latencies Latency)>> run)
+    {
+        (double PerSecond, Latencies Latency) best = (0, new Latencies());
+        for (var i = 0; i < repeat; i++)
+        {
+            var r = await run(i);
+            if (r.PerSecond > best.PerSecond)
+            {
+                best = r;
+            }
+        }
+
+        return best;
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : fallback;
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine(message);
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace FlowGov.Bench.Store;
+
+/// <summary>(2) Persisted human-task transitions: CompleteTaskAsync = load → resume → advance → commit.</summary>
+internal static class TransitionBench
+{
+    /// <summary>Pre-starts instances, then times <paramref name="transitions"/> completions spread over <paramref name="callers"/> concurrent callers (each on its own instances).</summary>
+    public static async Task<(double PerSecond, Latencies Latency)> RunAsync(EngineRig rig, int transitions, int callers)
+    {
+        var perCaller = transitions / callers;
+        var instancesPerCaller = (perCaller / (EngineRig.TasksPerInstance - 1)) + 1;
+        var queues = new List<Queue<string>>();
+        for (var c = 0; c < callers; c++)
+        {
+            queues.Add(new Queue<string>(await rig.PreStartAsync(instancesPerCaller)));
+        }
+
+        // Warm-up on separate instances (JIT, EF query cache, definition cache, pool).
+        var warm = new Queue<string>(await rig.PreStartAsync(5));
+        for (var i = 0; i < 50 && warm.Count > 0; i++)
+        {
+            var next = await rig.CompleteAsync(warm.Dequeue());
+            if (next is not null)
+            {
+                warm.Enqueue(next);
+            }
+        }
+
+        var latency = new Latencies();
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(queues.Select(q => Task.Run(async () =>
+        {
+            var own = new Latencies();
+            for (var i = 0; i < perCaller; i++)
+            {
+                var next = await own.TimeAsync(() => rig.CompleteAsync(q.Dequeue()));
+                if (next is not null)
+                {
+                    q.Enqueue(next);
+                }
+            }
+
+            lock (latency)
+            {
+                latency.Merge(own);
+            }
+        })));
+        sw.Stop();
+        return (perCaller * callers / sw.Elapsed.TotalSeconds, latency);
+    }
+}
