@@ -4,6 +4,7 @@ using FlowGov.Core.Hosting;
 using FlowGov.Data;
 using FlowGov.Data.Entities;
 using FlowGov.Server.Accounts;
+using FlowGov.Server.Audit;
 using FlowGov.Server.Hosting;
 using FlowGov.Server.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -126,6 +127,7 @@ public static class AttachmentEndpoints
             TaskId = task.Id,
             FieldKey = field,
         });
+        AuditTrail.Add(db, me, "task.attachment", task.Id, record.UploadedAt, $"{field} {record.Hash} {record.Size} {record.ContentType}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/attachments/{record.Hash}", new AttachmentResponse(record.Hash, record.Size, record.ContentType, record.FileName));
     }
