@@ -58,6 +58,8 @@ public abstract class FlowGovDbContext : DbContext
 
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
 
+    public DbSet<AttachmentRow> Attachments => Set<AttachmentRow>();
+
     // Read by the query filter; EF parameterises it per context instance.
     internal string ScopeDistrict => Scope.District;
 
@@ -231,6 +233,14 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("calendar_days");
             e.HasKey(x => new { x.District, x.Day });
             e.Property(x => x.Kind).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<AttachmentRow>(e =>
+        {
+            e.ToTable("attachments");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.District, x.TaskId });
+            e.HasIndex(x => new { x.District, x.Hash });
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

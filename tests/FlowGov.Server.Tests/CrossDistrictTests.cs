@@ -43,6 +43,7 @@ public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<Ser
             ("POST", $"/api/tasks/{taskId}/nudge", new { message = "x" }),
             ("GET", $"/api/tasks/{taskId}/comments", null),
             ("POST", $"/api/tasks/{taskId}/comments", new { text = "x" }),
+            ("POST", $"/api/tasks/{taskId}/attachments?field=summary", null),
             ("GET", $"/api/definitions/{key}/draft", null),
             ("PUT", $"/api/definitions/{key}/draft", new { revision = 1, definition = new { key, name = "x" } }),
             ("DELETE", $"/api/definitions/{key}/draft?revision=1", null),

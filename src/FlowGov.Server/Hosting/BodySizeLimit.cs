@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using FlowGov.Server.Attachments;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FlowGov.Server.Hosting;
@@ -9,14 +10,17 @@ namespace FlowGov.Server.Hosting;
 /// </summary>
 public static class BodySizeLimit
 {
-    public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app, long maxBytes, long maxUploadBytes) => app.Use(async (http, next) =>
     {
+        // Attachment uploads carry files (a field's own limit is checked by the store); everything else is JSON.
+        var upload = AttachmentEndpoints.IsUpload(http.Request);
+        var limit = upload ? maxUploadBytes : maxBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = maxBytes;
+            feature.MaxRequestBodySize = limit;
         }
 
-        if (http.Request.ContentLength is { } length && length > maxBytes)
+        if (http.Request.ContentLength is { } length && length > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -26,7 +30,7 @@ public static class BodySizeLimit
                 {
                     Status = 413,
                     Title = "Request body too large",
-                    Detail = $"The body has {length} bytes; the limit is {maxBytes} (FlowGov:MaxRequestBodyBytes).",
+                    Detail = $"The body has {length} bytes; the limit is {limit} ({(upload ? "FlowGov:MaxUploadBodyBytes" : "FlowGov:MaxRequestBodyBytes")}).",
                 },
             });
             return;

@@ -25,6 +25,9 @@ public sealed class ServerOptions
 
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>The body limit of attachment uploads (multipart); each field's own maxSizeBytes is checked on top.</summary>
+    public long MaxUploadBodyBytes { get; set; } = Core.Forms.Attachments.AttachmentLimits.DefaultFileMaxBytes + (1024 * 1024);
+
     public int LoginPermitsPerMinute { get; set; } = 10;
 
     public int WritePermitsPerMinute { get; set; } = 600;

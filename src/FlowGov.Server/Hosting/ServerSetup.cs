@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FlowGov.Core.Activities;
 using FlowGov.Core.Forms;
+using FlowGov.Core.Forms.Attachments;
 using FlowGov.Core.Hosting;
 using FlowGov.Core.Persistence;
 using FlowGov.Core.Runtime;
@@ -13,6 +14,7 @@ using FlowGov.Core.Validation;
 using FlowGov.Data;
 using FlowGov.Data.Versioning;
 using FlowGov.Server.Accounts;
+using FlowGov.Server.Attachments;
 using FlowGov.Server.Audit;
 using FlowGov.Server.Definitions;
 using FlowGov.Server.Instances;
@@ -45,7 +47,7 @@ public static class ServerSetup
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             o.UseUtcTimestamp = true;
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.MaxRequestBodyBytes, options.MaxUploadBodyBytes));
 
         // The engine: one script host, compiler, definition cache and runner per process.
         services.AddSingleton(TimeProvider.System);
@@ -62,6 +64,8 @@ public static class ServerSetup
         services.AddSingleton(sp => new DefinitionCache(sp.GetRequiredService<DefinitionCompiler>()));
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<DefinitionCompiler>()));
         services.AddSingleton(sp => new FormCatalog(sp.GetRequiredService<IScriptHost>()));
+        services.AddSingleton(sp => new FileSystemAttachmentStore(options.DataDirectory, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<FileSystemAttachmentStore>());
         services.AddSingleton(sp => new StoreCalendarProvider(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new OrgUnitDirectory(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WorkflowRunner(
@@ -185,7 +189,7 @@ public static class ServerSetup
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseBodySizeLimit(options.MaxRequestBodyBytes);
+        app.UseBodySizeLimit(options.MaxRequestBodyBytes, options.MaxUploadBodyBytes);
         app.UseAuthentication();
         app.UseCookieAntiforgery();
         app.UseRateLimiter();
@@ -214,6 +218,7 @@ public static class ServerSetup
         api.MapActivityEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        api.MapAttachmentEndpoints();
         api.MapReportEndpoints();
         api.MapAuditEndpoints();
         return app;

@@ -5,6 +5,7 @@ using FlowGov.Core.Runtime;
 using FlowGov.Data;
 using FlowGov.Data.Entities;
 using FlowGov.Server.Accounts;
+using FlowGov.Server.Attachments;
 using FlowGov.Server.Audit;
 using FlowGov.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -175,13 +176,14 @@ public static class TaskEndpoints
         IdempotencyStore idempotency,
         WorkflowEngine engine,
         FormCatalog forms,
+        FlowGovDbContext db,
         CurrentUser me,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (idempotencyKey is null)
         {
-            return await SubmitOnceAsync(id, request, tasks, engine, forms, me, clock, cancellationToken);
+            return await SubmitOnceAsync(id, request, tasks, engine, forms, db, me, clock, cancellationToken);
         }
 
         if (idempotencyKey.Length is 0 or > 200)
@@ -206,7 +208,7 @@ public static class TaskEndpoints
         IResult result;
         try
         {
-            result = await SubmitOnceAsync(id, request, tasks, engine, forms, me, clock, cancellationToken);
+            result = await SubmitOnceAsync(id, request, tasks, engine, forms, db, me, clock, cancellationToken);
         }
         catch
         {
@@ -232,7 +234,7 @@ public static class TaskEndpoints
         return problem;
     }
 
-    private static async Task<IResult> SubmitOnceAsync(string id, SubmitTaskRequest request, TaskActions tasks, WorkflowEngine engine, FormCatalog forms, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitOnceAsync(string id, SubmitTaskRequest request, TaskActions tasks, WorkflowEngine engine, FormCatalog forms, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (task, problem) = await WorkableAsync(id, tasks, me, cancellationToken);
         if (problem is not null)
@@ -261,12 +263,15 @@ public static class TaskEndpoints
             {
                 var compiled = forms.Get(definition, formKey);
                 var access = await me.AccessAsync(cancellationToken);
+                JsonElement? previousValues = instance.Forms.TryGetValue(formKey, out var previous) ? previous : null;
                 var context = new FormContext
                 {
                     Vars = instance.Variables,
                     Now = clock.GetUtcNow(),
                     User = new FormUser(me.Id, [.. access.Roles], access.Assignments.Count > 0 ? access.Assignments[0].OrgUnitId : null, me.Name),
-                    PreviousValues = instance.Forms.TryGetValue(formKey, out var previous) ? previous : null,
+                    PreviousValues = previousValues,
+                    // Photo/file values must be files uploaded for this task (POST /api/tasks/{id}/attachments).
+                    Attachments = await TaskAttachments.ForTaskAsync(db, id, task.InstanceId, previousValues, cancellationToken),
                 };
                 var checkedValues = FormValidator.Validate(compiled, values ?? JsonElement.Parse("{}"), context, outcome);
                 if (!checkedValues.IsValid)
@@ -438,7 +443,7 @@ public static class TaskEndpoints
     }
 
     /// <summary>The task if it is open and the current user may work it; otherwise the problem to answer.</summary>
-    private static async Task<(TaskRow? Task, ProblemHttpResult? Problem)> WorkableAsync(string id, TaskActions tasks, CurrentUser me, CancellationToken cancellationToken)
+    internal static async Task<(TaskRow? Task, ProblemHttpResult? Problem)> WorkableAsync(string id, TaskActions tasks, CurrentUser me, CancellationToken cancellationToken)
     {
         var task = await tasks.FindAsync(id, cancellationToken);
         var access = await me.AccessAsync(cancellationToken);

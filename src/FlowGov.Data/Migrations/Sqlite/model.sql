@@ -11,6 +11,21 @@ CREATE TABLE "access_tokens" (
 );
 
 
+CREATE TABLE "attachments" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_attachments" PRIMARY KEY AUTOINCREMENT,
+    "district" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "file_name" TEXT NOT NULL,
+    "uploaded_by" TEXT NOT NULL,
+    "uploaded_at" INTEGER NOT NULL,
+    "instance_id" TEXT NOT NULL,
+    "task_id" TEXT NOT NULL,
+    "field_key" TEXT NOT NULL
+);
+
+
 CREATE TABLE "audit_log" (
     "id" INTEGER NOT NULL CONSTRAINT "PK_audit_log" PRIMARY KEY AUTOINCREMENT,
     "district" TEXT NOT NULL,
@@ -239,6 +254,12 @@ CREATE INDEX "IX_access_tokens_district_user_id" ON "access_tokens" ("district",
 
 
 CREATE UNIQUE INDEX "IX_access_tokens_token_hash" ON "access_tokens" ("token_hash");
+
+
+CREATE INDEX "IX_attachments_district_hash" ON "attachments" ("district", "hash");
+
+
+CREATE INDEX "IX_attachments_district_task_id" ON "attachments" ("district", "task_id");
 
 
 CREATE INDEX "IX_audit_log_district_at" ON "audit_log" ("district", "at");
