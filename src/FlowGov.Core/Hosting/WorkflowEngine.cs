@@ -37,27 +37,19 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         AdvanceAsync(bookmarkId, input, null, cancellationToken);
 
     /// <summary>
-    /// Load → (check) → run → commit, retried from a fresh load on a conflict. <paramref name="check"/>
-    /// sees the freshly loaded instance and may refuse (an outcome) or rewrite the input (clean form values).
+    /// Resumes <paramref name="bookmarkId"/>. <paramref name="check"/> sees the freshly loaded
+    /// instance and may refuse (an outcome) or rewrite the input (clean form values).
     /// </summary>
     private async Task<ResumeOutcome> AdvanceAsync(string bookmarkId, ResumeInput input, Func<WorkflowInstance, CompiledDefinition, (ResumeInput? Input, ResumeOutcome? Refusal)>? check, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
+        if (bookmark is null)
         {
-            var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
-            if (bookmark is null)
-            {
-                return ResumeOutcome.AlreadyDone($"Bookmark {bookmarkId} is not open: it was resumed already, or never existed.");
-            }
+            return ResumeOutcome.AlreadyDone($"Bookmark {bookmarkId} is not open: it was resumed already, or never existed.");
+        }
 
-            var instance = await store.LoadInstanceAsync(bookmark.InstanceId, cancellationToken);
-            if (instance is null)
-            {
-                return ResumeOutcome.NotFound($"Instance {bookmark.InstanceId} of bookmark {bookmarkId} does not exist.");
-            }
-
-            var compiled = await CompiledForAsync(instance, cancellationToken);
-            var expected = instance.Revision;
+        return await TransitionAsync(bookmark.InstanceId, (instance, compiled) =>
+        {
             var effective = input;
             if (check is not null && instance.FindBookmark(bookmarkId) is not null)
             {
@@ -70,7 +62,27 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
                 effective = rewritten ?? input;
             }
 
-            var outcome = runner.Resume(compiled, instance, bookmarkId, effective);
+            return runner.Resume(compiled, instance, bookmarkId, effective);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Load → step → commit at the loaded revision; when another writer got there first, again from
+    /// a fresh load (where a consumed bookmark answers "already done"). Only a Resumed outcome is committed.
+    /// </summary>
+    private async Task<ResumeOutcome> TransitionAsync(string instanceId, Func<WorkflowInstance, CompiledDefinition, ResumeOutcome> step, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = await store.LoadInstanceAsync(instanceId, cancellationToken);
+            if (instance is null)
+            {
+                return ResumeOutcome.NotFound($"Instance {instanceId} does not exist.");
+            }
+
+            var compiled = await CompiledForAsync(instance, cancellationToken);
+            var expected = instance.Revision;
+            var outcome = step(instance, compiled);
             if (outcome.Status != ResumeStatus.Resumed)
             {
                 return outcome;
@@ -136,65 +148,17 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         }
     }
 
-    public async Task<ResumeOutcome> RetryAsync(string instanceId, string incidentId, string? actor, IReadOnlyDictionary<string, JsonElement>? variablePatch = null, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var instance = await store.LoadInstanceAsync(instanceId, cancellationToken);
-            if (instance is null)
-            {
-                return ResumeOutcome.NotFound($"Instance {instanceId} does not exist.");
-            }
+    public Task<ResumeOutcome> RetryAsync(string instanceId, string incidentId, string? actor, IReadOnlyDictionary<string, JsonElement>? variablePatch = null, CancellationToken cancellationToken = default) =>
+        TransitionAsync(instanceId, (instance, compiled) => runner.Retry(compiled, instance, incidentId, actor, variablePatch), cancellationToken);
 
-            var compiled = await CompiledForAsync(instance, cancellationToken);
-            var expected = instance.Revision;
-            var outcome = runner.Retry(compiled, instance, incidentId, actor, variablePatch);
-            if (outcome.Status != ResumeStatus.Resumed)
-            {
-                return outcome;
-            }
-
-            try
-            {
-                await store.CommitAsync(outcome.Result!, expected, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                continue;
-            }
-
-            await CommittedAsync(outcome.Result!, cancellationToken);
-            await FollowUpAsync(outcome.Result!, cancellationToken);
-            return outcome;
-        }
-    }
-
+    /// <summary>Cancels a running or faulted instance; false when it does not exist or has already ended.</summary>
     public async Task<bool> CancelAsync(string instanceId, string? actor, string? reason, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var instance = await store.LoadInstanceAsync(instanceId, cancellationToken);
-            if (instance is null || instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
-            {
-                return false;
-            }
-
-            var compiled = await CompiledForAsync(instance, cancellationToken);
-            var expected = instance.Revision;
-            var result = runner.Cancel(compiled, instance, actor, reason);
-            try
-            {
-                await store.CommitAsync(result, expected, cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                continue;
-            }
-
-            await CommittedAsync(result, cancellationToken);
-            await FollowUpAsync(result, cancellationToken);
-            return true;
-        }
+        var outcome = await TransitionAsync(instanceId, (instance, compiled) =>
+            instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled
+                ? ResumeOutcome.AlreadyDone($"Instance {instanceId} has already ended.")
+                : new ResumeOutcome(ResumeStatus.Resumed, runner.Cancel(compiled, instance, actor, reason)), cancellationToken);
+        return outcome.Status == ResumeStatus.Resumed;
     }
 
     private async Task<CompiledDefinition> CompiledForAsync(WorkflowInstance instance, CancellationToken cancellationToken)
