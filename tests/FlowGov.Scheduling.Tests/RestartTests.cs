@@ -65,8 +65,8 @@ public sealed class RestartTests : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         var output = new System.Text.StringBuilder();
         var killed = false;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (await ReadLineOrFailAsync(process, output, arguments[0], timeout.Token) is { } line)
         {
             output.AppendLine(line);
             if (line.StartsWith("DONE", StringComparison.Ordinal))
@@ -86,6 +86,20 @@ public sealed class RestartTests : IDisposable
 
         await process.WaitForExitAsync(timeout.Token);
         return (killed, output + await stderr);
+    }
+
+    /// <summary>A host that goes quiet fails the test with everything it printed, not a bare cancellation.</summary>
+    private static async Task<string?> ReadLineOrFailAsync(Process process, System.Text.StringBuilder output, string phase, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await process.StandardOutput.ReadLineAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"The '{phase}' host printed nothing more for too long. Its output so far:\n{output}");
+        }
     }
 
     private static string HostPath()
