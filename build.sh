@@ -18,14 +18,29 @@ need_apt() {
   fi
 }
 
+build_web_app() {
+  # The browser app (designer/), rebuilt only when its sources changed since the last build.
+  local stamp=designer/dist/index.html
+  if [ ! -d designer/node_modules ] || [ designer/package-lock.json -nt designer/node_modules/.package-lock.json ]; then
+    (cd designer && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if [ ! -f "$stamp" ] || [ -n "$(find designer/src designer/index.html designer/package.json designer/vite.config.ts -newer "$stamp" -print -quit)" ]; then
+    (cd designer && npm run build --silent)
+  fi
+}
+
 cmd_test() {
-  need_apt postgresql sqlite3 docker-compose
+  # Chromium and a CJK font for the browser tests (the UI is Chinese), PostgreSQL for the store suites.
+  need_apt postgresql sqlite3 docker-compose chromium fonts-wqy-microhei
   # No Docker engine here: Compose v1 still validates the file's syntax and references.
   docker-compose -f docker-compose.yml config -q
   dotnet restore FlowGov.sln --nologo -v q
   dotnet build FlowGov.sln --no-restore -c Release --nologo -v q -clp:ErrorsOnly
+  build_web_app
   local results; results=$(mktemp -d)
   local status=0
+  echo "== designer (vitest)"
+  (cd designer && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json") || status=1
   for proj in tests/*/*.Tests.csproj; do
     local name; name=$(basename "$proj" .csproj)
     echo "== $name"
@@ -42,6 +57,14 @@ cmd_test() {
     e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
   done
+  if [ -f "$results/vitest.json" ]; then
+    local vp vf
+    vp=$(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests)' "$results/vitest.json")
+    vf=$(node -e 'const r=require(process.argv[1]);console.log(r.numFailedTests)' "$results/vitest.json")
+    passed=$((passed + vp)); failed=$((failed + vf))
+  else
+    failed=$((failed + 1))
+  fi
   rm -rf "$results"
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
   echo "$passed passed, $failed failed"
@@ -51,6 +74,7 @@ cmd_test() {
 cmd_run() {
   # The server on http://127.0.0.1:5080 with its data in ./data; it prints the demo accounts.
   # (The command-line demo of the engine alone: dotnet run --project src/FlowGov.Cli -- demo)
+  build_web_app
   dotnet build src/FlowGov.Server -c Release --nologo -v q -clp:ErrorsOnly
   dotnet run --project src/FlowGov.Server -c Release --no-build -- "${@}"
 }

@@ -23,6 +23,9 @@ public sealed class ServerOptions
     /// <summary>The process library to publish on first start; by default the nearest <c>workflows/</c> above the working directory.</summary>
     public string? WorkflowsDirectory { get; set; }
 
+    /// <summary>The built browser app (<c>index.html</c> and <c>assets/</c>); by default the nearest <c>designer/dist</c> above the working directory.</summary>
+    public string? WebAppDirectory { get; set; }
+
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>The body limit of attachment uploads (multipart); each field's own maxSizeBytes is checked on top.</summary>

@@ -187,8 +187,14 @@ public static class ServerSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
+        var webApp = WebApp.Locate(options, app.Environment);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (webApp is not null)
+        {
+            app.UseWebAppFiles(webApp);
+        }
+
         app.UseBodySizeLimit(options.MaxRequestBodyBytes, options.MaxUploadBodyBytes);
         app.UseAuthentication();
         app.UseCookieAntiforgery();
@@ -208,7 +214,15 @@ public static class ServerSetup
             ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 200, [HealthStatus.Unhealthy] = 503 },
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+        if (webApp is null)
+        {
+            // Without the built app (npm run build in designer/), the API documentation is the front page.
+            app.MapGet("/", () => TypedResults.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+        }
+        else
+        {
+            app.MapWebAppFallback(webApp);
+        }
 
         var api = app.MapGroup("").RequireRateLimiting(RatePolicies.Writes);
         api.MapAuthEndpoints();

@@ -59,7 +59,8 @@ internal sealed partial class StartupService(
             var url = addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
             Console.Out.WriteLine($"""
 
-                FlowGov is running at {url}   (API docs: {url}/swagger, OpenAPI: {url}/openapi/v1.json, ready: {url}/readyz)
+                FlowGov is running at {url}   — open it in a browser: designer, task inbox, dashboards
+                (API docs: {url}/swagger, OpenAPI: {url}/openapi/v1.json, ready: {url}/readyz)
                 Demo accounts (password for all: {DemoData.Password}, unless changed since the first start):
                 {string.Join(Environment.NewLine, DemoData.Accounts.Select(a => $"  {a.UserName,-14} {a.Role,-20} {a.DisplayName}"))}
                 Sign in: POST {url}/api/auth/login with {SignInExample}
