@@ -13,6 +13,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { HomeRedirect } from './HomeRedirect';
 import { designerRoutes } from '../features/designer/routes';
 import { frontlineRoutes } from '../features/frontline/routes';
+import { adminRoutes } from '../features/admin/routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,7 +30,7 @@ const router = createBrowserRouter([
   {
     path: '/',
     element: <AppLayout />,
-    children: [{ index: true, element: <HomeRedirect /> }, ...designerRoutes, ...frontlineRoutes],
+    children: [{ index: true, element: <HomeRedirect /> }, ...designerRoutes, ...frontlineRoutes, ...adminRoutes],
   },
 ]);
 

@@ -6,11 +6,15 @@ import zhDesigner from './locales/zh/designer.json';
 import enDesigner from './locales/en/designer.json';
 import zhFrontline from './locales/zh/frontline.json';
 import enFrontline from './locales/en/frontline.json';
+import zhForms from './locales/zh/forms.json';
+import enForms from './locales/en/forms.json';
+import zhAdmin from './locales/zh/admin.json';
+import enAdmin from './locales/en/admin.json';
 
 // One catalogue per area (namespace), so each area's strings live beside each other in both languages.
 export const resources = {
-  zh: { common: zhCommon, designer: zhDesigner, frontline: zhFrontline },
-  en: { common: enCommon, designer: enDesigner, frontline: enFrontline },
+  zh: { common: zhCommon, designer: zhDesigner, frontline: zhFrontline, forms: zhForms, admin: zhAdmin },
+  en: { common: enCommon, designer: enDesigner, frontline: enFrontline, forms: enForms, admin: enAdmin },
 } as const;
 
 export type Language = keyof typeof resources;
@@ -25,7 +29,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: initialLanguage(),
   fallbackLng: 'zh',
-  ns: ['common', 'designer', 'frontline'],
+  ns: ['common', 'designer', 'frontline', 'forms', 'admin'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
 });
