@@ -11,8 +11,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FlowGov.Server.Tests;
 
 /// <summary>Semantic diff, migration of running instances, send back (退回) and template forks through HTTP.</summary>
-public sealed class VersioningEndpointTests(ServerFactory server) : IClassFixture<ServerFactory>
+public sealed class VersioningEndpointTests : IClassFixture<ServerFactory>
 {
+    private readonly ServerFactory _server;
+
+    public VersioningEndpointTests(ServerFactory server)
+    {
+        _server = server;
+        // Read when the host is built, i.e. on the first client of the shared factory.
+        server.Settings["FlowGov:CityAdministrators:0"] = "u-tc-admin";
+    }
+
     private static string Flow(string key, string second, string extraField = "") => $$"""
     {
       "key": "{{key}}",
@@ -31,7 +40,7 @@ public sealed class VersioningEndpointTests(ServerFactory server) : IClassFixtur
     [Fact]
     public async Task Diff_DraftAgainstVersion_ActivitiesFormsFieldsAndText()
     {
-        var designer = await server.ClientAsync("tc-designer");
+        var designer = await _server.ClientAsync("tc-designer");
         await Api.PublishAsync(designer, Flow("diff-flow", "check"));
         var changed = JsonDocument.Parse(Flow("diff-flow", "verify", """, { "key": "photo", "label": "照片", "kind": "photo" }""")).RootElement;
         await (await designer.PutAsJsonAsync("/api/definitions/diff-flow/draft", new { revision = 2, definition = changed })).JsonAsync(HttpStatusCode.OK);
@@ -58,9 +67,9 @@ public sealed class VersioningEndpointTests(ServerFactory server) : IClassFixtur
     [Fact]
     public async Task Migration_DryRunRefusesUnmapped_ApplyMovesTaskAndAudits()
     {
-        var designer = await server.ClientAsync("tc-designer");
-        var worker = await server.ClientAsync("tc-grid01");
-        var admin = await server.ClientAsync("tc-admin");
+        var designer = await _server.ClientAsync("tc-designer");
+        var worker = await _server.ClientAsync("tc-grid01");
+        var admin = await _server.ClientAsync("tc-admin");
         await Api.PublishAsync(designer, Flow("migrate-flow", "check"));
         var started = await worker.PostAsync("/api/instances", new { definitionKey = "migrate-flow" }, HttpStatusCode.Created);
         var instanceId = started.GetProperty("instance").GetProperty("id").GetString()!;
@@ -103,9 +112,9 @@ public sealed class VersioningEndpointTests(ServerFactory server) : IClassFixtur
     [Fact]
     public async Task SendBack_ToEarlierStep_RecreatesTaskForWhoDidIt()
     {
-        var designer = await server.ClientAsync("tc-designer");
-        var worker = await server.ClientAsync("tc-grid01");
-        var other = await server.ClientAsync("tc-grid02");
+        var designer = await _server.ClientAsync("tc-designer");
+        var worker = await _server.ClientAsync("tc-grid01");
+        var other = await _server.ClientAsync("tc-grid02");
         await Api.PublishAsync(designer, Flow("send-back-flow", "check"));
         var started = await worker.PostAsync("/api/instances", new { definitionKey = "send-back-flow" }, HttpStatusCode.Created);
         var reportId = started.GetProperty("openTasks")[0].GetProperty("id").GetString()!;
@@ -130,8 +139,8 @@ public sealed class VersioningEndpointTests(ServerFactory server) : IClassFixtur
     {
         var template = DefinitionJson.Parse(Flow("tpl-visit", "check")) with { District = null };
         await PublishTemplateAsync(template);
-        var designer = await server.ClientAsync("tc-designer");
-        var yc = await server.ClientAsync("yc-admin");
+        var designer = await _server.ClientAsync("tc-designer");
+        var yc = await _server.ClientAsync("yc-admin");
 
         var fork = await designer.PostAsync("/api/definitions/tpl-visit/fork", new { newKey = "tc-visit" });
         await designer.PostAsync("/api/definitions/tpl-visit/fork", new { newKey = "tc-visit" }, HttpStatusCode.Conflict);
@@ -144,6 +153,7 @@ public sealed class VersioningEndpointTests(ServerFactory server) : IClassFixtur
         var draft = await designer.GetAsync("/api/definitions/tc-visit/draft", HttpStatusCode.OK);
         Assert.Equal("tpl-visit", draft.GetProperty("forkedFrom").GetProperty("key").GetString());
         Assert.True(fresh.GetProperty("diff").GetProperty("identical").GetBoolean());
+        Assert.Contains((await designer.GetAsync("/api/templates", HttpStatusCode.OK)).EnumerateArray(), t => t.GetProperty("key").GetString() == "tpl-visit" && t.GetProperty("latestVersion").GetInt32() == 2);
         Assert.Equal((1, 2), (later.GetProperty("forkedFromVersion").GetInt32(), later.GetProperty("templateLatestVersion").GetInt32()));
         var header = later.GetProperty("diff").GetProperty("definition")[0];
         Assert.Equal(("name", "核实流程（市级新版）"), (header.GetProperty("name").GetString(), header.GetProperty("to").GetString()));
@@ -151,9 +161,26 @@ public sealed class VersioningEndpointTests(ServerFactory server) : IClassFixtur
         await yc.GetAsync("/api/definitions/tc-visit/lineage", HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Templates_OnlyConfiguredCityAdministratorsPublish()
+    {
+        var cityAdmin = await _server.ClientAsync("tc-admin");
+        var districtAdmin = await _server.ClientAsync("yc-admin");
+        var definition = JsonDocument.Parse(Flow("tpl-city", "check")).RootElement;
+
+        await (await districtAdmin.PutAsJsonAsync("/api/templates/tpl-city/draft", new { revision = 0, definition })).JsonAsync(HttpStatusCode.Forbidden);
+        var saved = await (await cityAdmin.PutAsJsonAsync("/api/templates/tpl-city/draft", new { revision = 0, definition })).JsonAsync(HttpStatusCode.OK);
+        var published = await cityAdmin.PostAsync("/api/templates/tpl-city/publish", new { revision = saved.GetProperty("revision").GetInt64(), note = "市级模板" });
+
+        Assert.Equal(1, published.GetProperty("version").GetInt32());
+        Assert.False(published.TryGetProperty("district", out _));
+        // Both districts may fork it.
+        await districtAdmin.PostAsync("/api/definitions/tpl-city/fork", new { }, HttpStatusCode.OK);
+    }
+
     private async Task PublishTemplateAsync(WorkflowDefinition template)
     {
-        using var scope = server.Services.CreateScope();
+        using var scope = _server.Services.CreateScope();
         var service = new DefinitionService(scope.ServiceProvider.GetRequiredService<FlowGovDatabase>(), DistrictScope.AllDistricts,
             scope.ServiceProvider.GetRequiredService<FlowGov.Core.Runtime.DefinitionCompiler>(), TimeProvider.System);
         var actor = new AuditActor("city-admin", "test");

@@ -7,6 +7,8 @@ using FlowGov.Server.Accounts;
 using FlowGov.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using FlowGov.Core.Runtime;
 
 namespace FlowGov.Server.Definitions;
 
@@ -22,8 +24,71 @@ public static class TemplateEndpoints
         var group = app.MapGroup("/api/definitions").WithTags("Templates");
         group.MapPost("/{templateKey}/fork", ForkAsync).RequireAuthorization(Policies.Designer);
         group.MapGet("/{key}/lineage", LineageAsync);
+
+        var templates = app.MapGroup("/api/templates").WithTags("Templates");
+        templates.MapGet("/", ListTemplatesAsync);
+        templates.MapPut("/{key}/draft", SaveTemplateDraftAsync).RequireAuthorization(Policies.Admin);
+        templates.MapPost("/{key}/publish", PublishTemplateAsync).RequireAuthorization(Policies.Admin);
         return group;
     }
+
+    private static async Task<Ok<List<TemplateSummary>>> ListTemplatesAsync(FlowGovDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Definitions.AsNoTracking()
+            .Where(d => d.District == "" && d.Version > 0 && d.Status == DefinitionStatus.Published)
+            .Select(d => new { d.Key, d.Name, d.Version, d.PublishedAt })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.GroupBy(r => r.Key).Select(g => g.MaxBy(r => r.Version)!)
+            .Select(r => new TemplateSummary(r.Key, r.Name, r.Version, r.PublishedAt)).OrderBy(t => t.Key, StringComparer.Ordinal).ToList());
+    }
+
+    private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> SaveTemplateDraftAsync(string key, SaveDraftRequest request, FlowGovDatabase database, DefinitionCompiler compiler, TimeProvider clock, CurrentUser me, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (await RefuseUnlessCityAdministratorAsync(me, options.Value, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Slug.IsValid(key))
+        {
+            return Problems.BadRequest($"The key '{key}' must be lower-case letters, digits and hyphens, starting with a letter.", "key");
+        }
+
+        var definition = DefinitionEndpoints.Parse(request.Definition);
+        if (definition.Key != key)
+        {
+            return Problems.BadRequest($"The definition's key '{definition.Key}' differs from the URL's '{key}'.", "definition.key");
+        }
+
+        var service = CityService(database, compiler, clock);
+        var revision = await service.SaveDraftAsync(definition with { District = null, Version = 0, ContentHash = null }, request.Revision, DefinitionEndpoints.Actor(me), null, cancellationToken);
+        return TypedResults.Ok(new RevisionResponse(key, revision));
+    }
+
+    private static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> PublishTemplateAsync(string key, PublishRequest request, FlowGovDatabase database, DefinitionCompiler compiler, TimeProvider clock, CurrentUser me, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (await RefuseUnlessCityAdministratorAsync(me, options.Value, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Note))
+        {
+            return Problems.BadRequest("note is required: say what changed in this version.", "note");
+        }
+
+        var published = await CityService(database, compiler, clock).PublishAsync(null, key, request.Revision, request.Note, DefinitionEndpoints.Actor(me), cancellationToken);
+        return TypedResults.Ok(published);
+    }
+
+    private static async Task<ProblemHttpResult?> RefuseUnlessCityAdministratorAsync(CurrentUser me, ServerOptions options, CancellationToken cancellationToken) =>
+        options.CityAdministrators.Contains(me.Id, StringComparer.Ordinal) && (await me.AccessAsync(cancellationToken)).IsAdmin
+            ? null
+            : Problems.Forbidden("City templates are managed by the city administrators named in the server's configuration (FlowGov:CityAdministrators).");
+
+    /// <summary>City rows have no district, so only the all-districts scope may write them; asked for by name, here only.</summary>
+    private static DefinitionService CityService(FlowGovDatabase database, DefinitionCompiler compiler, TimeProvider clock) =>
+        new(database, DistrictScope.AllDistricts, compiler, clock);
 
     private static async Task<Results<Ok<ForkResponse>, ProblemHttpResult>> ForkAsync(string templateKey, ForkRequest? request, FlowGovDbContext db, DefinitionService service, CurrentUser me, CancellationToken cancellationToken)
     {
