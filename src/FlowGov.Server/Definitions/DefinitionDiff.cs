@@ -23,7 +23,7 @@ public sealed record DefinitionDiff(
     public static DefinitionDiff Create(string key, int from, int to, DefinitionChanges changes, string fromLabel, string toLabel)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return new DefinitionDiff(key, from, to, changes.Identical, DefinitionDiffer.Flatten(changes), changes.Definition, changes.Activities, changes.Connections,
+        return new DefinitionDiff(key, from, to, changes.Identical, DefinitionDiffer.Flatten(key, changes), changes.Definition, changes.Activities, changes.Connections,
             changes.Variables, changes.Forms, changes.Triggers, DiffText.Render(changes, fromLabel, toLabel));
     }
 

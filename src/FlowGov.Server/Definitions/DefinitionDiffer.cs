@@ -5,13 +5,13 @@ namespace FlowGov.Server.Definitions;
 /// <summary>The flat <c>changes</c> list of the diff answer (kind, id, change, fields), derived from the semantic diff for clients written before it.</summary>
 public static class DefinitionDiffer
 {
-    public static IReadOnlyList<DiffEntry> Flatten(DefinitionChanges changes)
+    public static IReadOnlyList<DiffEntry> Flatten(string key, DefinitionChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var list = new List<DiffEntry>();
         if (changes.Definition.Count > 0)
         {
-            list.Add(new DiffEntry("definition", "", ChangeKind.Changed, Names(changes.Definition)));
+            list.Add(new DiffEntry("definition", key, ChangeKind.Changed, Names(changes.Definition)));
         }
 
         list.AddRange(changes.Activities.Select(a => new DiffEntry("activity", a.Id, a.Change, Names(a.Properties))));
