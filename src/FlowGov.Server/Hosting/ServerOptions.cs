@@ -49,6 +49,13 @@ public sealed class ServerOptions
     /// </summary>
     public string SchedulerName { get; set; } = "flowgov";
 
+    /// <summary>
+    /// User ids (<c>u-tc-admin</c>) who manage city templates (definitions of no district). Set by the
+    /// deployment, not through the API, so a district admin cannot grant it to themselves; the user
+    /// must also hold the admin role in their own district.
+    /// </summary>
+    public List<string> CityAdministrators { get; set; } = [];
+
     /// <summary>Where the demo seeder prints its credentials (null: standard output).</summary>
     public bool PrintBanner { get; set; } = true;
 }
