@@ -51,6 +51,13 @@ public static class FormEndpoints
                 return Problems.BadRequest("form must be a form definition object.", "form");
             }
 
+            // Scripts that do not parse are the designer's mistake to fix, not field errors of the preview.
+            var problems = FormDefinitionValidator.Validate(inline, scripts, request.FormKey);
+            if (problems.Count > 0)
+            {
+                return BrokenForm(new FormDefinitionException(problems));
+            }
+
             try
             {
                 form = CompiledForm.Compile(FormDefinition.Parse(inline, request.FormKey), scripts);
