@@ -145,6 +145,8 @@ public abstract class GridEventFlowScenarios(ServerFactory server)
         Assert.Equal("u-tc-grid02", delegated.GetProperty("assignee").GetString());
         var mine = await worker.GetAsync("/api/tasks/inbox?scope=delegated", HttpStatusCode.OK);
         Assert.Equal(taskId, mine.GetProperty("items")[0].GetProperty("id").GetString());
+        var told = await colleague.GetAsync("/api/notifications", HttpStatusCode.OK);
+        Assert.Contains(told.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "assigned" && n.GetProperty("taskId").GetString() == taskId);
 
         var handedBack = await colleague.PostAsync($"/api/tasks/{taskId}/handover", new { userId = "u-tc-grid01", comment = "不在我的网格" });
         Assert.Equal("u-tc-grid01", handedBack.GetProperty("assignee").GetString());

@@ -107,6 +107,10 @@ public static class ServerSetup
                     sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<WorkflowRunner>(), sp.GetRequiredService<ICommitObserver>()),
             });
             services.AddSingleton<ISchedulerStatus, QuartzSchedulerStatus>();
+            // StartupService starts the scheduler after the migrations, in the background: the
+            // scheduling module's own hosted-service registration would start it before listening.
+            var schedulingHost = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null);
+            services.Remove(schedulingHost);
         }
 
         // Cookie and antiforgery keys live with the data, so sign-ins survive restarts and replicas sharing the volume agree.
@@ -194,6 +198,7 @@ public static class ServerSetup
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStartupGate();
         app.UseBodySizeLimit(options.MaxRequestBodyBytes, options.MaxUploadBodyBytes);
         app.UseAuthentication();
         app.UseCookieAntiforgery();

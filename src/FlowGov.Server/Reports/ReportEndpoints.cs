@@ -34,9 +34,12 @@ public static class ReportEndpoints
 
     private static async Task<List<CountRow>> CountsAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = await scope.InstancesAsync(i => i.CreatedAt >= scope.From && i.CreatedAt < scope.To, cancellationToken);
-        return [.. rows.GroupBy(i => (i.DefinitionKey, i.Status))
-            .Select(g => new CountRow(g.Key.DefinitionKey, g.Key.Status.ToLowerInvariant(), g.Count()))
+        // Grouped in the database: a district may hold millions of instances.
+        var rows = await scope.Instances(i => i.CreatedAt >= scope.From && i.CreatedAt < scope.To)
+            .GroupBy(i => new { i.DefinitionKey, i.Status })
+            .Select(g => new { g.Key.DefinitionKey, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new CountRow(r.DefinitionKey, r.Status.ToLowerInvariant(), r.Count))
             .OrderBy(r => r.DefinitionKey, StringComparer.Ordinal).ThenBy(r => r.Status, StringComparer.Ordinal)];
     }
 
@@ -58,13 +61,15 @@ public static class ReportEndpoints
     /// </summary>
     private static async Task<List<SatisfactionRow>> SatisfactionAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = await scope.InstancesAsync(i => i.CreatedAt >= scope.From && i.CreatedAt < scope.To && i.StateJson.Contains("satisfaction"), cancellationToken);
-        return [.. rows.Select(i => Rating(i.StateJson)).OfType<int>().GroupBy(r => r).Select(g => new SatisfactionRow(g.Key, g.Count())).OrderBy(r => r.Rating)];
+        var rows = await scope.Instances(i => i.CreatedAt >= scope.From && i.CreatedAt < scope.To && i.StateJson.Contains("satisfaction"))
+            .Select(i => i.StateJson).ToListAsync(cancellationToken);
+        return [.. rows.Select(Rating).OfType<int>().GroupBy(r => r).Select(g => new SatisfactionRow(g.Key, g.Count())).OrderBy(r => r.Rating)];
     }
 
     private static async Task<List<ThroughputRow>> ThroughputAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = await scope.InstancesAsync(i => (i.CreatedAt >= scope.From && i.CreatedAt < scope.To) || (i.CompletedAt >= scope.From && i.CompletedAt < scope.To), cancellationToken);
+        var rows = await scope.Instances(i => (i.CreatedAt >= scope.From && i.CreatedAt < scope.To) || (i.CompletedAt >= scope.From && i.CompletedAt < scope.To))
+            .Select(i => new { i.DefinitionKey, i.CreatedAt, i.CompletedAt }).ToListAsync(cancellationToken);
         var started = rows.Where(i => i.CreatedAt >= scope.From && i.CreatedAt < scope.To).Select(i => (i.DefinitionKey, Day: scope.Day(i.CreatedAt), Started: 1, Completed: 0));
         var completed = rows.Where(i => i.CompletedAt >= scope.From && i.CompletedAt < scope.To).Select(i => (i.DefinitionKey, Day: scope.Day(i.CompletedAt!.Value), Started: 0, Completed: 1));
         return [.. started.Concat(completed).GroupBy(x => (x.DefinitionKey, x.Day))

@@ -10,15 +10,30 @@ using Microsoft.Extensions.Options;
 namespace FlowGov.Server.Reports;
 
 /// <summary>The query every report takes: a period of whole days and optionally an org unit whose subtree it covers.</summary>
-public sealed record ReportQuery(
-    [property: FromQuery] DateOnly? From,
-    [property: FromQuery] DateOnly? To,
-    [property: FromQuery] string? OrgUnitId,
-    [property: FromServices] FlowGovDbContext Db,
-    [property: FromServices] CurrentUser Me,
-    [property: FromServices] IOptions<ServerOptions> Options,
-    [property: FromServices] TimeProvider Clock)
+public sealed class ReportQuery
 {
+    [FromQuery]
+    public DateOnly? From { get; init; }
+
+    [FromQuery]
+    public DateOnly? To { get; init; }
+
+    [FromQuery]
+    public string? OrgUnitId { get; init; }
+
+    [FromServices]
+    public required FlowGovDbContext Db { get; init; }
+
+    [FromServices]
+    public required CurrentUser Me { get; init; }
+
+    [FromServices]
+    public required IOptions<ServerOptions> Options { get; init; }
+
+    [FromServices]
+    public required TimeProvider Clock { get; init; }
+
+
     public async Task<ReportScope> ResolveAsync(CancellationToken cancellationToken)
     {
         var (start, end) = ReportPeriod.Resolve(From, To, Options.Value, Clock);
@@ -52,7 +67,7 @@ public sealed class ReportScope(FlowGovDbContext db, DateTimeOffset from, DateTi
     public DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     /// <summary>Instances matching <paramref name="filter"/>; with a unit, those started at it or with a task offered at it (or below).</summary>
-    public async Task<List<InstanceRow>> InstancesAsync(Expression<Func<InstanceRow, bool>> filter, CancellationToken cancellationToken)
+    public IQueryable<InstanceRow> Instances(Expression<Func<InstanceRow, bool>> filter)
     {
         var query = db.Instances.AsNoTracking().Where(i => i.DefinitionVersion > 0).Where(filter);
         if (units is not null)
@@ -62,7 +77,7 @@ public sealed class ReportScope(FlowGovDbContext db, DateTimeOffset from, DateTi
                 || db.Tasks.Any(t => t.InstanceId == i.Id && t.CandidateUnit != null && list.Contains(t.CandidateUnit)));
         }
 
-        return await query.ToListAsync(cancellationToken);
+        return query;
     }
 
     /// <summary>Tasks matching <paramref name="filter"/>; with a unit, those offered at it or below.</summary>

@@ -285,13 +285,13 @@ public static class TaskEndpoints
         };
     }
 
-    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> HandOverAsync(string id, AssignRequest request, TaskActions tasks, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken) =>
-        await AssignAsync(id, request, delegating: false, tasks, db, me, clock, cancellationToken);
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> HandOverAsync(string id, AssignRequest request, TaskActions tasks, FlowGovDbContext db, CurrentUser me, FlowGov.Core.Runtime.IIdGenerator ids, TimeProvider clock, CancellationToken cancellationToken) =>
+        await AssignAsync(id, request, delegating: false, tasks, db, me, ids, clock, cancellationToken);
 
-    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> DelegateAsync(string id, AssignRequest request, TaskActions tasks, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken) =>
-        await AssignAsync(id, request, delegating: true, tasks, db, me, clock, cancellationToken);
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> DelegateAsync(string id, AssignRequest request, TaskActions tasks, FlowGovDbContext db, CurrentUser me, FlowGov.Core.Runtime.IIdGenerator ids, TimeProvider clock, CancellationToken cancellationToken) =>
+        await AssignAsync(id, request, delegating: true, tasks, db, me, ids, clock, cancellationToken);
 
-    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> AssignAsync(string id, AssignRequest request, bool delegating, TaskActions tasks, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> AssignAsync(string id, AssignRequest request, bool delegating, TaskActions tasks, FlowGovDbContext db, CurrentUser me, FlowGov.Core.Runtime.IIdGenerator ids, TimeProvider clock, CancellationToken cancellationToken)
     {
         var task = await tasks.FindAsync(id, cancellationToken);
         var access = await me.AccessAsync(cancellationToken);
@@ -347,6 +347,21 @@ public static class TaskEndpoints
             await db.TaskDelegations.Where(d => d.TaskId == id).ExecuteDeleteAsync(cancellationToken);
         }
 
+        // The new holder hears of it in their notifications (kind "assigned").
+        db.Outbox.Add(new OutboxRow
+        {
+            Id = ids.NewId(),
+            InstanceId = task.InstanceId,
+            District = me.District,
+            ActivityId = task.ActivityId,
+            Channel = "inbox",
+            Users = Lists.Join([request.UserId]),
+            Roles = "",
+            Title = $"【待办】{task.Title}",
+            Body = request.Comment,
+            Url = $"/api/tasks/{id}",
+            At = now,
+        });
         AuditTrail.Add(db, me, delegating ? "task.delegate" : "task.handover", id, now, JsonSerializer.Serialize(new { to = request.UserId, comment = request.Comment }, Web));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(TaskResponse.From((await tasks.FindAsync(id, cancellationToken))!, delegating ? me.Id : null));
