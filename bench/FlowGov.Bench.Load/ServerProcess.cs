@@ -26,7 +26,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<(ServerProcess Server, TimeSpan Healthy, TimeSpan Ready)> StartAsync(string serverDll, string dataDirectory, string? workflowsDirectory)
     {
         var port = FreePort();
-        var psi = new ProcessStartInfo("dotnet", [serverDll])
+        var psi = new ProcessStartInfo("dotnet", [serverDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
