@@ -6,7 +6,7 @@ using FlowGov.Server.Tests.Support;
 namespace FlowGov.Server.Tests;
 
 /// <summary>A grid event from report to follow-up visit, driven only through HTTP by the people of DOMAIN.md.</summary>
-public sealed class GridEventFlowTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class GridEventFlowScenarios(ServerFactory server)
 {
     [Fact]
     public async Task GridEvent_ReportDispatchHandleVisit_CompletesThroughHttpAsDifferentUsers()
@@ -145,9 +145,17 @@ public sealed class GridEventFlowTests(ServerFactory server) : IClassFixture<Ser
         Assert.Equal("u-tc-grid02", delegated.GetProperty("assignee").GetString());
         var mine = await worker.GetAsync("/api/tasks/inbox?scope=delegated", HttpStatusCode.OK);
         Assert.Equal(taskId, mine.GetProperty("items")[0].GetProperty("id").GetString());
+        var told = await colleague.GetAsync("/api/notifications", HttpStatusCode.OK);
+        Assert.Contains(told.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "assigned" && n.GetProperty("taskId").GetString() == taskId);
 
         var handedBack = await colleague.PostAsync($"/api/tasks/{taskId}/handover", new { userId = "u-tc-grid01", comment = "不在我的网格" });
         Assert.Equal("u-tc-grid01", handedBack.GetProperty("assignee").GetString());
         await worker.PostAsync($"/api/tasks/{taskId}/handover", new { userId = "u-yc-grid01" }, HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>The scenarios on a SQLite file (the default store).</summary>
+public sealed class GridEventFlowTests(ServerFactory server) : GridEventFlowScenarios(server), IClassFixture<ServerFactory>;
+
+/// <summary>The scenarios on a throwaway PostgreSQL server.</summary>
+public sealed class PostgresGridEventFlowTests(PostgresServerFactory postgres) : GridEventFlowScenarios(postgres.Server), IClassFixture<PostgresServerFactory>;

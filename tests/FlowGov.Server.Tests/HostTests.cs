@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using FlowGov.Server.Tests.Support;
 
 namespace FlowGov.Server.Tests;
@@ -23,6 +24,8 @@ public sealed class HostTests(ServerFactory server) : IClassFixture<ServerFactor
     {
         using var client = server.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        // Start-up work runs after the server listens; readiness follows it.
+        await server.Services.GetRequiredService<FlowGov.Server.Hosting.StartupState>().WhenReady;
         var ready = await (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
     }

@@ -16,12 +16,16 @@ using FlowGov.Data.Versioning;
 using FlowGov.Server.Accounts;
 using FlowGov.Server.Attachments;
 using FlowGov.Server.Audit;
+using FlowGov.Server.Calendars;
 using FlowGov.Server.Definitions;
+using FlowGov.Server.Forms;
 using FlowGov.Server.Instances;
+using FlowGov.Server.Notifications;
 using FlowGov.Server.Organization;
 using FlowGov.Server.Reports;
 using FlowGov.Server.Seeding;
 using FlowGov.Server.Tasks;
+using FlowGov.Server.TestRuns;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -80,6 +84,7 @@ public static class ServerSetup
         services.AddScoped<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
         services.AddScoped(sp => new WorkflowEngine(sp.GetRequiredService<IWorkflowStore>(), sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<WorkflowRunner>(), sp.GetService<ICommitObserver>()));
         services.AddScoped(sp => new DefinitionService(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<DistrictScope>(), sp.GetRequiredService<DefinitionCompiler>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new CalendarService(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<DistrictScope>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StoreCalendarProvider>()));
         services.AddScoped<CurrentUser>();
         services.AddScoped<TaskActions>();
         services.AddScoped<IdempotencyStore>();
@@ -102,6 +107,10 @@ public static class ServerSetup
                     sp.GetRequiredService<DefinitionCache>(), sp.GetRequiredService<WorkflowRunner>(), sp.GetRequiredService<ICommitObserver>()),
             });
             services.AddSingleton<ISchedulerStatus, QuartzSchedulerStatus>();
+            // StartupService starts the scheduler after the migrations, in the background: the
+            // scheduling module's own hosted-service registration would start it before listening.
+            var schedulingHost = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null);
+            services.Remove(schedulingHost);
         }
 
         // Cookie and antiforgery keys live with the data, so sign-ins survive restarts and replicas sharing the volume agree.
@@ -195,6 +204,7 @@ public static class ServerSetup
             app.UseWebAppFiles(webApp);
         }
 
+        app.UseStartupGate();
         app.UseBodySizeLimit(options.MaxRequestBodyBytes, options.MaxUploadBodyBytes);
         app.UseAuthentication();
         app.UseCookieAntiforgery();
@@ -228,13 +238,18 @@ public static class ServerSetup
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
         api.MapOrgUnitEndpoints();
+        api.MapStartableEndpoints();
         api.MapDefinitionEndpoints();
         api.MapTemplateEndpoints();
         api.MapMigrationEndpoints();
         api.MapSendBackEndpoints();
+        api.MapTestRunEndpoints();
         api.MapActivityEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
+        api.MapFormEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapCalendarEndpoints();
         api.MapAttachmentEndpoints();
         api.MapReportEndpoints();
         api.MapAuditEndpoints();
