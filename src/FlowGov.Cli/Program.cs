@@ -13,5 +13,13 @@ run.SetAction(parse => Commands.Run(parse.GetValue(file)!, parse.GetValue(input)
 var demo = new Command("demo", "Validate and run every definition in workflows/ (what './build.sh run' does until the server exists).");
 demo.SetAction(_ => Commands.Demo());
 
-var root = new RootCommand("FlowGov command line: validate and run process definitions.") { validate, run, demo };
+var dataDir = new Option<string>("--data") { Description = "The data directory of the SQLite store", DefaultValueFactory = _ => "./data" };
+var connection = new Option<string?>("--connection") { Description = "A PostgreSQL (Host=…) or SQLite connection string instead of the data directory's file" };
+var policies = new Option<string[]>("--policy") { Description = "district:days:delete|archive, e.g. lcx:365:archive (repeatable)", Arity = ArgumentArity.OneOrMore, Required = true, AllowMultipleArgumentsPerToken = true };
+var batch = new Option<int>("--batch") { Description = "Instances per transaction", DefaultValueFactory = _ => 500 };
+var retentionRun = new Command("run", "Apply retention once: delete or archive finished instances older than N days, per district, in batches.") { dataDir, connection, policies, batch };
+retentionRun.SetAction((parse, cancellationToken) => RetentionCommand.RunAsync(parse.GetValue(dataDir)!, parse.GetValue(connection), parse.GetValue(policies)!, parse.GetValue(batch), cancellationToken));
+var retention = new Command("retention", "Retention of finished instances (the server applies the same policies on its clock).") { retentionRun };
+
+var root = new RootCommand("FlowGov command line: validate and run process definitions.") { validate, run, demo, retention };
 return root.Parse(args).Invoke();

@@ -19,6 +19,12 @@ public sealed record FlowGovDataOptions
     /// <summary>How long a SQLite writer waits for the write lock before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Batch concurrent advances into one transaction (ADR 0015): one durable flush for all of them,
+    /// each caller still getting its own optimistic-concurrency outcome. Off = one transaction per advance.
+    /// </summary>
+    public bool GroupCommit { get; init; } = true;
+
     public StoreProvider Provider => ConnectionString is { } cs && IsPostgres(cs) ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
 
     public string SqliteFilePath => Path.GetFullPath(Path.Combine(DataDirectory, DefaultFileName));

@@ -128,7 +128,7 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("instances");
             e.HasKey(x => x.Id);
             e.Property(x => x.Revision).IsConcurrencyToken();
-            e.HasIndex(x => new { x.District, x.Status });
+            e.HasIndex(x => new { x.District, x.Status, x.CompletedAt }); // lists by status; retention by completion time
             e.HasIndex(x => new { x.District, x.DefinitionKey, x.DefinitionVersion });
             e.HasIndex(x => new { x.District, x.BusinessKey });
             e.HasIndex(x => x.ParentBookmarkId);

@@ -1,0 +1,7 @@
+-- 0005: retention finds a district's finished instances by completion time, oldest first, in
+-- batches; (district, status) alone made every batch read and sort all finished rows. The new
+-- index keeps (district, status) as its prefix, so the old one is redundant.
+
+DROP INDEX "IX_instances_district_status";
+
+CREATE INDEX "IX_instances_district_status_completed_at" ON "instances" ("district", "status", "completed_at");
