@@ -295,7 +295,7 @@ CREATE INDEX "IX_instances_district_business_key" ON "instances" ("district", "b
 CREATE INDEX "IX_instances_district_definition_key_definition_version" ON "instances" ("district", "definition_key", "definition_version");
 
 
-CREATE INDEX "IX_instances_district_status" ON "instances" ("district", "status");
+CREATE INDEX "IX_instances_district_status_completed_at" ON "instances" ("district", "status", "completed_at");
 
 
 CREATE INDEX "IX_instances_parent_bookmark_id" ON "instances" ("parent_bookmark_id");
