@@ -174,6 +174,7 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("outbox");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DispatchedAt);
+            e.HasIndex(x => x.InstanceId);
         });
 
         modelBuilder.Entity<AuditRow>(e =>
@@ -241,6 +242,7 @@ public abstract class FlowGovDbContext : DbContext
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.District, x.TaskId });
             e.HasIndex(x => new { x.District, x.Hash });
+            e.HasIndex(x => new { x.District, x.InstanceId });
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

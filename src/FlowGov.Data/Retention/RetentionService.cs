@@ -42,49 +42,54 @@ public sealed class RetentionService(FlowGovDatabase database, TimeProvider cloc
         string? file = null;
         var batches = 0;
         var removed = 0;
-        while (true)
+
+        // One finished status at a time: "status = s AND completed_at < t ORDER BY completed_at" is
+        // one range of the (district, status, completed_at) index; "status IN (…)" would sort.
+        foreach (var status in Finished)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var db = database.CreateContext(scope);
-            await using (db.ConfigureAwait(false))
+            while (true)
             {
-                // Index (district, status, completed_at) — migration 0005.
-                var ids = await db.Instances.AsNoTracking()
-                    .Where(i => Finished.Contains(i.Status) && i.CompletedAt != null && i.CompletedAt < before)
-                    .OrderBy(i => i.CompletedAt).ThenBy(i => i.Id)
-                    .Select(i => i.Id)
-                    .Take(batchSize)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-                if (ids.Count == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+                var db = database.CreateContext(scope);
+                await using (db.ConfigureAwait(false))
                 {
-                    break;
-                }
+                    var ids = await db.Instances.AsNoTracking()
+                        .Where(i => i.Status == status && i.CompletedAt < before)
+                        .OrderBy(i => i.CompletedAt).ThenBy(i => i.Id)
+                        .Select(i => i.Id)
+                        .Take(batchSize)
+                        .ToListAsync(cancellationToken).ConfigureAwait(false);
+                    if (ids.Count == 0)
+                    {
+                        break;
+                    }
 
-                if (policy.Action == RetentionAction.Archive)
-                {
-                    file = await ArchiveAsync(db, ArchivePath(options.ArchiveDirectory ?? Path.Combine(database.Options.DataDirectory, "archive"), policy.District, now), ids, now, cancellationToken).ConfigureAwait(false);
-                }
+                    if (policy.Action == RetentionAction.Archive)
+                    {
+                        file = await ArchiveAsync(db, ArchivePath(options.ArchiveDirectory ?? Path.Combine(database.Options.DataDirectory, "archive"), policy.District, now), ids, now, cancellationToken).ConfigureAwait(false);
+                    }
 
-                var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using (tx.ConfigureAwait(false))
-                {
-                    await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await db.Tasks.Where(t => ids.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await db.Incidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await db.Outbox.Where(o => ids.Contains(o.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await db.Attachments.Where(a => ids.Contains(a.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                    var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    await using (tx.ConfigureAwait(false))
+                    {
+                        await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        await db.Tasks.Where(t => ids.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        await db.Incidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        await db.Outbox.Where(o => ids.Contains(o.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        await db.Attachments.Where(a => ids.Contains(a.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
-                    // Re-checked inside the transaction: only rows still finished and old go.
-                    removed += await db.Instances.Where(i => ids.Contains(i.Id) && Finished.Contains(i.Status) && i.CompletedAt < before)
-                        .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
+                        // Re-checked inside the transaction: only rows still finished and old go.
+                        removed += await db.Instances.Where(i => ids.Contains(i.Id) && i.Status == status && i.CompletedAt < before)
+                            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
 
-                batches++;
-                if (ids.Count < batchSize)
-                {
-                    break;
+                    batches++;
+                    if (ids.Count < batchSize)
+                    {
+                        break;
+                    }
                 }
             }
         }

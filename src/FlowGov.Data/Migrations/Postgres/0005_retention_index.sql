@@ -5,3 +5,8 @@
 DROP INDEX "IX_instances_district_status";
 
 CREATE INDEX "IX_instances_district_status_completed_at" ON instances (district, status, completed_at);
+
+-- Retention deletes an instance's outbox and attachment rows by instance id.
+CREATE INDEX "IX_outbox_instance_id" ON outbox (instance_id);
+
+CREATE INDEX "IX_attachments_district_instance_id" ON attachments (district, instance_id);

@@ -259,6 +259,9 @@ CREATE UNIQUE INDEX "IX_access_tokens_token_hash" ON "access_tokens" ("token_has
 CREATE INDEX "IX_attachments_district_hash" ON "attachments" ("district", "hash");
 
 
+CREATE INDEX "IX_attachments_district_instance_id" ON "attachments" ("district", "instance_id");
+
+
 CREATE INDEX "IX_attachments_district_task_id" ON "attachments" ("district", "task_id");
 
 
@@ -308,6 +311,9 @@ CREATE INDEX "IX_org_units_district_parent_id" ON "org_units" ("district", "pare
 
 
 CREATE INDEX "IX_outbox_dispatched_at" ON "outbox" ("dispatched_at");
+
+
+CREATE INDEX "IX_outbox_instance_id" ON "outbox" ("instance_id");
 
 
 CREATE INDEX "IX_role_assignments_district_org_unit_id" ON "role_assignments" ("district", "org_unit_id");
