@@ -56,8 +56,8 @@ public static class Program
             // (1) + (2) on SQLite, per synchronous setting.
             var rawRates = new Dictionary<SqliteSynchronous, double>();
             md.AppendLine("### Durable commits and task transitions").AppendLine();
-            md.AppendLine(Inv, $"| store | raw SQLite upsert commits/s (1) | transitions/s, 1 caller, no group commit (2) | ratio to (1) | {callers} callers, no group commit | ratio to (1) | {callers} callers, group commit | ratio to (1) | advances per group commit | complete-task p50 / p99 ms (1 caller) |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine(Inv, $"| store | raw SQLite upsert commits/s (1) | transitions/s, 1 caller, no group commit (2) | ratio to (1) | {callers} callers, no group commit | ratio to (1) | {callers} callers, group commit | ratio to (1) | advances per group commit | complete-task p50 / p99 ms (1 caller) | CPU ms per transition (1 / {callers} / {callers} grouped) |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var sync in new[] { SqliteSynchronous.Full, SqliteSynchronous.Normal })
             {
                 var name = sync == SqliteSynchronous.Full ? "FULL" : "NORMAL";
@@ -65,9 +65,11 @@ public static class Program
                 rawRates[sync] = rawBest;
                 Log($"raw {name}: {rawBest:0}/s");
                 var (one, oneLat) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-1-{i}", sync, groupCommit: false), transitions, 1));
-                Log($"transitions {name} x1: {one:0}/s");
+                var cpuOne = TransitionBench.LastCpuMsPerTransition;
+                Log($"transitions {name} x1: {one:0}/s, {cpuOne:0.00} CPU ms each");
                 var (many, _) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-n-{i}", sync, groupCommit: false), transitions, callers));
-                Log($"transitions {name} x{callers}: {many:0}/s");
+                var cpuMany = TransitionBench.LastCpuMsPerTransition;
+                Log($"transitions {name} x{callers}: {many:0}/s, {cpuMany:0.00} CPU ms each");
                 var batchSize = 0.0;
                 var (grouped, _) = await BestAsync(repeat, async i =>
                 {
@@ -77,8 +79,9 @@ public static class Program
                     batchSize = Math.Max(batchSize, (double)commits / Math.Max(1, batches));
                     return r;
                 });
-                Log($"transitions {name} x{callers} group commit: {grouped:0}/s, {batchSize:0.0} per batch");
-                md.AppendLine(Inv, $"| SQLite WAL synchronous={name} | {rawBest:0} | {one:0} | {one / rawBest:0.00}× | {many:0} | {many / rawBest:0.00}× | {grouped:0} | {grouped / rawBest:0.00}× | {batchSize:0.0} | {oneLat} |");
+                var cpuGrouped = TransitionBench.LastCpuMsPerTransition;
+                Log($"transitions {name} x{callers} group commit: {grouped:0}/s, {batchSize:0.0} per batch, {cpuGrouped:0.00} CPU ms each");
+                md.AppendLine(Inv, $"| SQLite WAL synchronous={name} | {rawBest:0} | {one:0} | {one / rawBest:0.00}× | {many:0} | {many / rawBest:0.00}× | {grouped:0} | {grouped / rawBest:0.00}× | {batchSize:0.0} | {oneLat} | {cpuOne:0.00} / {cpuMany:0.00} / {cpuGrouped:0.00} |");
             }
 
             PostgresInstance? pg = null;
@@ -104,7 +107,9 @@ public static class Program
                     pg = new PostgresInstance();
                     Log($"PostgreSQL {pg.Version} on port {pg.Port}");
                     var (one, oneLat) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(false), transitions, 1));
+                    var cpuOne = TransitionBench.LastCpuMsPerTransition;
                     var (many, _) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(false), transitions, callers));
+                    var cpuMany = TransitionBench.LastCpuMsPerTransition;
                     var batchSize = 0.0;
                     var (grouped, _) = await BestAsync(repeat, async _ =>
                     {
@@ -114,9 +119,10 @@ public static class Program
                         batchSize = Math.Max(batchSize, (double)commits / Math.Max(1, batches));
                         return r;
                     });
+                    var cpuGrouped = TransitionBench.LastCpuMsPerTransition;
                     Log($"transitions pg: {one:0}/s, x{callers} {many:0}/s, group commit {grouped:0}/s");
                     var full = rawRates[SqliteSynchronous.Full];
-                    md.AppendLine(Inv, $"| PostgreSQL {pg.Version} (fsync=on, synchronous_commit=on) | — (SQLite FULL: {full:0}) | {one:0} | {one / full:0.00}× of SQLite FULL | {many:0} | {many / full:0.00}× | {grouped:0} | {grouped / full:0.00}× | {batchSize:0.0} | {oneLat} |");
+                    md.AppendLine(Inv, $"| PostgreSQL {pg.Version} (fsync=on, synchronous_commit=on) | — (SQLite FULL: {full:0}) | {one:0} | {one / full:0.00}× of SQLite FULL | {many:0} | {many / full:0.00}× | {grouped:0} | {grouped / full:0.00}× | {batchSize:0.0} | {oneLat} | {cpuOne:0.00} / {cpuMany:0.00} / {cpuGrouped:0.00} (client) |");
                 }
 
                 md.AppendLine();

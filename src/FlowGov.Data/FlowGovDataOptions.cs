@@ -21,9 +21,13 @@ public sealed record FlowGovDataOptions
 
     /// <summary>
     /// Batch concurrent advances into one transaction (ADR 0015): one durable flush for all of them,
-    /// each caller still getting its own optimistic-concurrency outcome. Off = one transaction per advance.
+    /// each caller still getting its own optimistic-concurrency outcome. False = one transaction per
+    /// advance. Null (default) = on for SQLite, whose writers queue on one lock anyway, and off for
+    /// PostgreSQL, whose row locks let writers run in parallel (the one batch writer was slower there).
     /// </summary>
-    public bool GroupCommit { get; init; } = true;
+    public bool? GroupCommit { get; init; }
+
+    public bool UsesGroupCommit => GroupCommit ?? Provider == StoreProvider.Sqlite;
 
     public StoreProvider Provider => ConnectionString is { } cs && IsPostgres(cs) ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
 

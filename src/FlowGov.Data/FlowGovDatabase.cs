@@ -28,7 +28,7 @@ public sealed class FlowGovDatabase
             _sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteFlowGovDbContext>(), options).Options;
         }
 
-        if (options.GroupCommit)
+        if (options.UsesGroupCommit)
         {
             GroupCommits = new GroupCommitQueue(this);
         }
