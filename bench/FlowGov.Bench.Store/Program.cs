@@ -22,7 +22,9 @@ public static class Program
         var repeat = Arg(args, "--repeat", 2);
         var ops = Arg(args, "--ops", 300);
         var versions = Arg(args, "--versions", 500);
+        var callers = Arg(args, "--callers", 16);
         var postgres = !args.Contains("--no-postgres");
+        var flatness = !args.Contains("--no-flatness");
         if (args.Contains("--breakdown"))
         {
             var r = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-breakdown-" + Environment.ProcessId.ToString(Inv)), "b", SqliteSynchronous.Normal);
@@ -54,24 +56,37 @@ public static class Program
             // (1) + (2) on SQLite, per synchronous setting.
             var rawRates = new Dictionary<SqliteSynchronous, double>();
             md.AppendLine("### Durable commits and task transitions").AppendLine();
-            md.AppendLine("| store | raw SQLite upsert commits/s (1) | transitions/s, 1 caller (2) | ratio to (1) | transitions/s, 4 callers | ratio to (1) | complete-task p50 / p99 ms (1 caller) |");
-            md.AppendLine("|---|---|---|---|---|---|---|");
+            md.AppendLine(Inv, $"| store | raw SQLite upsert commits/s (1) | transitions/s, 1 caller, no group commit (2) | ratio to (1) | {callers} callers, no group commit | ratio to (1) | {callers} callers, group commit | ratio to (1) | advances per group commit | complete-task p50 / p99 ms (1 caller) | CPU ms per transition (1 / {callers} / {callers} grouped) |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var sync in new[] { SqliteSynchronous.Full, SqliteSynchronous.Normal })
             {
                 var name = sync == SqliteSynchronous.Full ? "FULL" : "NORMAL";
                 var rawBest = Best(repeat, i => RawSqliteBench.CommitsPerSecond(name, raw, Path.Combine(root, "raw", name + i.ToString(Inv))));
                 rawRates[sync] = rawBest;
                 Log($"raw {name}: {rawBest:0}/s");
-                var (one, oneLat) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-1-{i}", sync), transitions, 1));
-                Log($"transitions {name} x1: {one:0}/s");
-                var (four, _) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-4-{i}", sync), transitions, 4));
-                Log($"transitions {name} x4: {four:0}/s");
-                md.AppendLine(Inv, $"| SQLite WAL synchronous={name} | {rawBest:0} | {one:0} | {one / rawBest:0.00}× | {four:0} | {four / rawBest:0.00}× | {oneLat} |");
+                var (one, oneLat) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-1-{i}", sync, groupCommit: false), transitions, 1));
+                var cpuOne = TransitionBench.LastCpuMsPerTransition;
+                Log($"transitions {name} x1: {one:0}/s, {cpuOne:0.00} CPU ms each");
+                var (many, _) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-n-{i}", sync, groupCommit: false), transitions, callers));
+                var cpuMany = TransitionBench.LastCpuMsPerTransition;
+                Log($"transitions {name} x{callers}: {many:0}/s, {cpuMany:0.00} CPU ms each");
+                var batchSize = 0.0;
+                var (grouped, _) = await BestAsync(repeat, async i =>
+                {
+                    var rig = await SqliteRigAsync(root, $"tr-{name}-g-{i}", sync, groupCommit: true);
+                    var r = await TransitionBench.RunAsync(rig, transitions, callers);
+                    var (batches, commits) = rig.Database.GroupCommitStatistics;
+                    batchSize = Math.Max(batchSize, (double)commits / Math.Max(1, batches));
+                    return r;
+                });
+                var cpuGrouped = TransitionBench.LastCpuMsPerTransition;
+                Log($"transitions {name} x{callers} group commit: {grouped:0}/s, {batchSize:0.0} per batch, {cpuGrouped:0.00} CPU ms each");
+                md.AppendLine(Inv, $"| SQLite WAL synchronous={name} | {rawBest:0} | {one:0} | {one / rawBest:0.00}× | {many:0} | {many / rawBest:0.00}× | {grouped:0} | {grouped / rawBest:0.00}× | {batchSize:0.0} | {oneLat} | {cpuOne:0.00} / {cpuMany:0.00} / {cpuGrouped:0.00} |");
             }
 
             PostgresInstance? pg = null;
             var pgDatabases = 0;
-            async Task<EngineRig> PgRigAsync()
+            async Task<EngineRig> PgRigAsync(bool groupCommit = true)
             {
                 var name = "bench" + (++pgDatabases).ToString(Inv);
                 await using (var conn = new NpgsqlConnection(pg!.ConnectionString("postgres")))
@@ -82,7 +97,7 @@ public static class Program
                     await cmd.ExecuteNonQueryAsync();
                 }
 
-                return await EngineRig.CreateAsync(new FlowGovDataOptions { ConnectionString = pg.ConnectionString(name) });
+                return await EngineRig.CreateAsync(new FlowGovDataOptions { ConnectionString = pg.ConnectionString(name), GroupCommit = groupCommit });
             }
 
             try
@@ -91,30 +106,43 @@ public static class Program
                 {
                     pg = new PostgresInstance();
                     Log($"PostgreSQL {pg.Version} on port {pg.Port}");
-                    var (one, oneLat) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(), transitions, 1));
-                    var (four, _) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(), transitions, 4));
-                    Log($"transitions pg: {one:0}/s, x4 {four:0}/s");
+                    var (one, oneLat) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(false), transitions, 1));
+                    var cpuOne = TransitionBench.LastCpuMsPerTransition;
+                    var (many, _) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(false), transitions, callers));
+                    var cpuMany = TransitionBench.LastCpuMsPerTransition;
+                    var batchSize = 0.0;
+                    var (grouped, _) = await BestAsync(repeat, async _ =>
+                    {
+                        var rig = await PgRigAsync(true);
+                        var r = await TransitionBench.RunAsync(rig, transitions, callers);
+                        var (batches, commits) = rig.Database.GroupCommitStatistics;
+                        batchSize = Math.Max(batchSize, (double)commits / Math.Max(1, batches));
+                        return r;
+                    });
+                    var cpuGrouped = TransitionBench.LastCpuMsPerTransition;
+                    Log($"transitions pg: {one:0}/s, x{callers} {many:0}/s, group commit {grouped:0}/s");
                     var full = rawRates[SqliteSynchronous.Full];
-                    md.AppendLine(Inv, $"| PostgreSQL {pg.Version} (fsync=on, synchronous_commit=on) | — (SQLite FULL: {full:0}) | {one:0} | {one / full:0.00}× of SQLite FULL | {four:0} | {four / full:0.00}× of SQLite FULL | {oneLat} |");
+                    md.AppendLine(Inv, $"| PostgreSQL {pg.Version} (fsync=on, synchronous_commit=on) | — (SQLite FULL: {full:0}) | {one:0} | {one / full:0.00}× of SQLite FULL | {many:0} | {many / full:0.00}× | {grouped:0} | {grouped / full:0.00}× | {batchSize:0.0} | {oneLat} | {cpuOne:0.00} / {cpuMany:0.00} / {cpuGrouped:0.00} (client) |");
                 }
 
-                md.AppendLine();
-                md.AppendLine("Group commit (batching concurrent commits into one transaction) is not implemented: each transition is its own transaction, so 4 callers on SQLite queue on the single write lock.");
                 md.AppendLine();
 
                 // (3) flatness, SQLite FULL (the default) and PostgreSQL.
-                md.AppendLine("### Flatness: p50 / p99 latency in ms").AppendLine();
-                md.AppendLine(Inv, $"| store | stored instances | published versions | start | complete task | inbox (role + unit, first {FlatnessBench.PageSize} by due) |");
-                md.AppendLine("|---|---|---|---|---|---|");
-                var ratios = new StringBuilder();
-                await FlatnessAsync("SQLite FULL", await SqliteRigAsync(root, "flat", SqliteSynchronous.Full));
-                if (pg is not null)
+                if (flatness)
                 {
-                    await FlatnessAsync($"PostgreSQL {pg.Version}", await PgRigAsync());
-                }
+                    md.AppendLine("### Flatness: p50 / p99 latency in ms").AppendLine();
+                    md.AppendLine(Inv, $"| store | stored instances | published versions | start | complete task | inbox (role + unit, first {FlatnessBench.PageSize} by due) |");
+                    md.AppendLine("|---|---|---|---|---|---|");
+                    var ratios = new StringBuilder();
+                    await FlatnessAsync("SQLite FULL", await SqliteRigAsync(root, "flat", SqliteSynchronous.Full));
+                    if (pg is not null)
+                    {
+                        await FlatnessAsync($"PostgreSQL {pg.Version}", await PgRigAsync());
+                    }
 
-                md.AppendLine();
-                md.Append(ratios);
+                    md.AppendLine();
+                    md.Append(ratios);
+                }
             }
             finally
             {
@@ -176,8 +204,8 @@ public static class Program
 
     private static Latencies Min(Latencies a, Latencies b) => b.P50 < a.P50 ? b : a;
 
-    private static async Task<EngineRig> SqliteRigAsync(string root, string name, SqliteSynchronous sync) =>
-        await EngineRig.CreateAsync(new FlowGovDataOptions { DataDirectory = Path.Combine(root, name), Synchronous = sync });
+    private static async Task<EngineRig> SqliteRigAsync(string root, string name, SqliteSynchronous sync, bool groupCommit = true) =>
+        await EngineRig.CreateAsync(new FlowGovDataOptions { DataDirectory = Path.Combine(root, name), Synchronous = sync, GroupCommit = groupCommit });
 
     private static double Best(int repeat, Func<int, double> run) => Enumerable.Range(0, repeat).Select(run).Max();
 

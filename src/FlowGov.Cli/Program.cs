@@ -19,5 +19,13 @@ var asJson = new Option<bool>("--json") { Description = "Print the diff as JSON 
 var diff = new Command("diff", "Semantic diff of two definitions: activities, connections, variables, forms field by field, triggers. Exit code 0 when identical, 1 when they differ.") { older, newer, asJson };
 diff.SetAction(parse => Commands.Diff(parse.GetValue(older)!, parse.GetValue(newer)!, parse.GetValue(asJson)));
 
-var root = new RootCommand("FlowGov command line: validate, run and diff process definitions.") { validate, run, demo, diff };
+var dataDir = new Option<string>("--data") { Description = "The data directory of the SQLite store", DefaultValueFactory = _ => "./data" };
+var connection = new Option<string?>("--connection") { Description = "A PostgreSQL (Host=…) or SQLite connection string instead of the data directory's file" };
+var policies = new Option<string[]>("--policy") { Description = "district:days:delete|archive, e.g. lcx:365:archive (repeatable)", Arity = ArgumentArity.OneOrMore, Required = true, AllowMultipleArgumentsPerToken = true };
+var batch = new Option<int>("--batch") { Description = "Instances per transaction", DefaultValueFactory = _ => 500 };
+var retentionRun = new Command("run", "Apply retention once: delete or archive finished instances older than N days, per district, in batches.") { dataDir, connection, policies, batch };
+retentionRun.SetAction((parse, cancellationToken) => RetentionCommand.RunAsync(parse.GetValue(dataDir)!, parse.GetValue(connection), parse.GetValue(policies)!, parse.GetValue(batch), cancellationToken));
+var retention = new Command("retention", "Retention of finished instances (the server applies the same policies on its clock).") { retentionRun };
+
+var root = new RootCommand("FlowGov command line: validate, run and diff process definitions; apply retention.") { validate, run, demo, diff, retention };
 return root.Parse(args).Invoke();

@@ -4,6 +4,7 @@ using FlowGov.Core;
 using FlowGov.Core.Definitions;
 using FlowGov.Core.Persistence;
 using FlowGov.Core.Runtime;
+using FlowGov.Data.Commits;
 using FlowGov.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -148,177 +149,18 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
 
         var revision = expectedRevision + 1;
         instance.Revision = revision;
-        string json;
         try
         {
-            json = JsonSerializer.Serialize(instance, EngineJson.Default.WorkflowInstance);
-        }
-        catch
-        {
-            instance.Revision = expectedRevision;
-            throw;
-        }
-
-        await using var db = database.CreateContext(scope);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            var status = instance.Status.ToString();
-            if (expectedRevision == 0)
+            var json = JsonSerializer.Serialize(instance, EngineJson.Default.WorkflowInstance);
+            var pending = new PendingCommit(result, expectedRevision, district, json, cancellationToken);
+            if (database.GroupCommits is { } queue)
             {
-                db.Instances.Add(new InstanceRow
-                {
-                    Id = instance.Id,
-                    District = district,
-                    DefinitionKey = instance.DefinitionKey,
-                    DefinitionVersion = instance.DefinitionVersion,
-                    Status = status,
-                    BusinessKey = instance.BusinessKey,
-                    StartedBy = instance.StartedBy,
-                    ParentInstanceId = instance.ParentInstanceId,
-                    ParentBookmarkId = instance.ParentBookmarkId,
-                    CreatedAt = instance.CreatedAt,
-                    UpdatedAt = instance.UpdatedAt,
-                    CompletedAt = instance.CompletedAt,
-                    StateJson = json,
-                    Revision = revision,
-                });
+                await queue.CommitAsync(pending);
             }
             else
             {
-                // The guard: only the writer that loaded the current revision may move it on. On
-                // PostgreSQL a concurrent writer blocks on the row lock, then re-checks the WHERE and
-                // matches nothing; on SQLite writers are serialised by the database lock.
-                var updated = await db.Instances
-                    .Where(i => i.Id == instance.Id && i.Revision == expectedRevision)
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(i => i.Status, status)
-                            .SetProperty(i => i.DefinitionVersion, instance.DefinitionVersion)
-                            .SetProperty(i => i.UpdatedAt, instance.UpdatedAt)
-                            .SetProperty(i => i.CompletedAt, instance.CompletedAt)
-                            .SetProperty(i => i.StateJson, json)
-                            .SetProperty(i => i.Revision, revision),
-                        cancellationToken);
-                if (updated != 1)
-                {
-                    throw new ConcurrencyConflictException(instance.Id, expectedRevision);
-                }
+                await WriteAloneAsync(database, pending, cancellationToken);
             }
-
-            var removed = result.BookmarksRemoved.Select(b => b.Id).Distinct(StringComparer.Ordinal).ToList();
-            if (removed.Count > 0)
-            {
-                await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
-            }
-
-            // A migration re-points open bookmarks at another activity; ids and due times stay (timers keep their schedule).
-            foreach (var b in result.BookmarksMoved)
-            {
-                var activityId = b.ActivityId;
-                await db.Bookmarks.Where(r => r.Id == b.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ActivityId, activityId), cancellationToken);
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var b in result.BookmarksCreated)
-            {
-                if (instance.FindBookmark(b.Id) is null || !seen.Add(b.Id))
-                {
-                    continue; // created and consumed in the same advance
-                }
-
-                db.Bookmarks.Add(new BookmarkRow
-                {
-                    Id = b.Id,
-                    InstanceId = b.InstanceId,
-                    District = district,
-                    ActivityId = b.ActivityId,
-                    Kind = b.Kind.ToString(),
-                    Key = b.Key,
-                    DueAt = b.DueAt,
-                    TaskId = b.TaskId,
-                    CreatedAt = b.CreatedAt,
-                });
-            }
-
-            await UpsertTasksAsync(db, result, district, cancellationToken);
-
-            foreach (var j in result.Journal)
-            {
-                db.Journal.Add(new JournalRow
-                {
-                    InstanceId = j.InstanceId,
-                    Sequence = j.Sequence,
-                    District = district,
-                    Kind = j.Kind.ToString(),
-                    ActivityId = j.ActivityId,
-                    ActivityType = j.ActivityType,
-                    Port = j.Port,
-                    TokenId = j.TokenId,
-                    Actor = j.Actor,
-                    At = j.At,
-                    Data = j.Data,
-                    Message = j.Message,
-                });
-            }
-
-            foreach (var i in result.IncidentsRaised)
-            {
-                db.Incidents.Add(new IncidentRow
-                {
-                    Id = i.Id,
-                    InstanceId = instance.Id,
-                    District = district,
-                    ActivityId = i.ActivityId,
-                    TokenId = i.TokenId,
-                    Message = i.Message,
-                    Property = i.Property,
-                    Line = i.Line,
-                    Column = i.Column,
-                    At = i.At,
-                    Resolved = i.Resolved,
-                    ResolvedAt = i.ResolvedAt,
-                });
-            }
-
-            var resolved = instance.Incidents.Where(i => i.Resolved).Select(i => i.Id).Except(result.IncidentsRaised.Select(i => i.Id)).ToList();
-            if (resolved.Count > 0)
-            {
-                var at = instance.UpdatedAt;
-                await db.Incidents.Where(i => resolved.Contains(i.Id) && !i.Resolved)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Resolved, true).SetProperty(i => i.ResolvedAt, at), cancellationToken);
-            }
-
-            foreach (var n in result.Notifications)
-            {
-                db.Outbox.Add(new OutboxRow
-                {
-                    Id = n.Id,
-                    InstanceId = n.InstanceId,
-                    District = district,
-                    ActivityId = n.ActivityId,
-                    Channel = n.Channel,
-                    Users = Lists.Join(n.Users),
-                    Roles = Lists.Join(n.Roles),
-                    Unit = n.Unit,
-                    Title = n.Title,
-                    Body = n.Body,
-                    Url = n.Url,
-                    At = n.At,
-                });
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (expectedRevision == 0)
-        {
-            instance.Revision = expectedRevision;
-            if (await InstanceExistsAsync(instance.Id, cancellationToken))
-            {
-                throw new ConcurrencyConflictException(instance.Id, expectedRevision);
-            }
-
-            throw new InvalidOperationException($"Committing new instance {instance.Id} failed: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
         catch
         {
@@ -327,67 +169,35 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
         }
     }
 
-    private static async Task UpsertTasksAsync(FlowGovDbContext db, RunResult result, string district, CancellationToken cancellationToken)
+    /// <summary>One advance in its own transaction (no group commit, or a member retried alone).</summary>
+    internal static async Task WriteAloneAsync(FlowGovDatabase database, PendingCommit commit, CancellationToken cancellationToken)
     {
-        var latest = new Dictionary<string, HumanTask>(StringComparer.Ordinal);
-        foreach (var t in result.TasksCreated.Concat(result.TasksUpdated))
+        var db = database.CreateContext(DistrictScope.AllDistricts);
+        await using (db.ConfigureAwait(false))
         {
-            latest[t.Id] = t;
-        }
-
-        if (latest.Count == 0)
-        {
-            return;
-        }
-
-        var ids = latest.Keys.ToList();
-        var existing = await db.Tasks.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
-        foreach (var t in latest.Values)
-        {
-            if (!existing.TryGetValue(t.Id, out var row))
+            try
             {
-                row = new TaskRow
+                var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (tx.ConfigureAwait(false))
                 {
-                    Id = t.Id,
-                    InstanceId = t.InstanceId,
-                    District = district,
-                    ActivityId = t.ActivityId,
-                    BookmarkId = t.BookmarkId,
-                    DefinitionKey = t.DefinitionKey,
-                    DefinitionVersion = t.DefinitionVersion,
-                    FormKey = t.FormKey,
-                    Title = t.Title,
-                    CandidateRoles = "",
-                    Outcomes = Lists.Join(t.Outcomes),
-                    Status = "",
-                    DeadlineState = "",
-                    Priority = t.Priority,
-                    CreatedAt = t.CreatedAt,
-                    ItemJson = t.Item?.GetRawText(),
-                    ItemIndex = t.ItemIndex,
-                };
-                db.Tasks.Add(row);
+                    await CommitWriter.WriteAsync(db, commit, cancellationToken).ConfigureAwait(false);
+                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+            catch (DbUpdateException ex) when (commit.ExpectedRevision == 0)
+            {
+                var id = commit.Result.Instance.Id;
+                if (await InstanceExistsAsync(database, id, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new ConcurrencyConflictException(id, 0);
+                }
 
-            // Migration moves an open task to the target version's activity and form.
-            row.ActivityId = t.ActivityId;
-            row.DefinitionVersion = t.DefinitionVersion;
-            row.FormKey = t.FormKey;
-            row.Title = t.Title;
-            row.Assignee = t.Assignee;
-            row.CandidateRoles = Lists.Join(t.CandidateRoles);
-            row.CandidateUnit = t.CandidateUnit;
-            row.Status = t.Status.ToString();
-            row.DeadlineState = t.DeadlineState.ToString();
-            row.WarnAt = t.WarnAt;
-            row.DueAt = t.DueAt;
-            row.CompletedAt = t.CompletedAt;
-            row.Outcome = t.Outcome;
-            row.CompletedBy = t.CompletedBy;
+                throw new InvalidOperationException($"Committing new instance {id} failed: {ex.InnerException?.Message ?? ex.Message}", ex);
+            }
         }
     }
 
-    private async Task<bool> InstanceExistsAsync(string instanceId, CancellationToken cancellationToken)
+    private static async Task<bool> InstanceExistsAsync(FlowGovDatabase database, string instanceId, CancellationToken cancellationToken)
     {
         // Ignores the scope on purpose: an id taken in another district is still taken.
         await using var db = database.CreateContext(DistrictScope.AllDistricts);

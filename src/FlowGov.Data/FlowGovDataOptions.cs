@@ -19,6 +19,16 @@ public sealed record FlowGovDataOptions
     /// <summary>How long a SQLite writer waits for the write lock before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Batch concurrent advances into one transaction (ADR 0015): one durable flush for all of them,
+    /// each caller still getting its own optimistic-concurrency outcome. False = one transaction per
+    /// advance. Null (default) = on for SQLite, whose writers queue on one lock anyway, and off for
+    /// PostgreSQL, whose row locks let writers run in parallel (the one batch writer was slower there).
+    /// </summary>
+    public bool? GroupCommit { get; init; }
+
+    public bool UsesGroupCommit => GroupCommit ?? Provider == StoreProvider.Sqlite;
+
     public StoreProvider Provider => ConnectionString is { } cs && IsPostgres(cs) ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
 
     public string SqliteFilePath => Path.GetFullPath(Path.Combine(DataDirectory, DefaultFileName));

@@ -1,3 +1,4 @@
+using FlowGov.Data.Commits;
 using FlowGov.Data.Migrations;
 using FlowGov.Data.Providers;
 using Microsoft.Data.Sqlite;
@@ -26,7 +27,18 @@ public sealed class FlowGovDatabase
         {
             _sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteFlowGovDbContext>(), options).Options;
         }
+
+        if (options.UsesGroupCommit)
+        {
+            GroupCommits = new GroupCommitQueue(this);
+        }
     }
+
+    /// <summary>The group-commit writer of this database, or null when every advance commits alone.</summary>
+    internal GroupCommitQueue? GroupCommits { get; }
+
+    /// <summary>Group-commit batches written so far and the advances in them (0 / 0 without group commit).</summary>
+    public (long Batches, long Commits) GroupCommitStatistics => GroupCommits is { } q ? (q.Batches, q.Members) : (0, 0);
 
     public FlowGovDataOptions Options { get; }
 

@@ -130,7 +130,7 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("instances");
             e.HasKey(x => x.Id);
             e.Property(x => x.Revision).IsConcurrencyToken();
-            e.HasIndex(x => new { x.District, x.Status });
+            e.HasIndex(x => new { x.District, x.Status, x.CompletedAt }); // lists by status; retention by completion time
             e.HasIndex(x => new { x.District, x.DefinitionKey, x.DefinitionVersion });
             e.HasIndex(x => new { x.District, x.BusinessKey });
             e.HasIndex(x => x.ParentBookmarkId);
@@ -177,6 +177,7 @@ public abstract class FlowGovDbContext : DbContext
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DispatchedAt);
             e.HasIndex(x => new { x.District, x.At });
+            e.HasIndex(x => x.InstanceId);
         });
 
         modelBuilder.Entity<AuditRow>(e =>
@@ -244,6 +245,7 @@ public abstract class FlowGovDbContext : DbContext
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.District, x.TaskId });
             e.HasIndex(x => new { x.District, x.Hash });
+            e.HasIndex(x => new { x.District, x.InstanceId });
         });
 
         modelBuilder.Entity<NotificationReadRow>(e =>

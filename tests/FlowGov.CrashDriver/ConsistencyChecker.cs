@@ -14,9 +14,10 @@ namespace FlowGov.CrashDriver;
 /// </summary>
 public static class ConsistencyChecker
 {
-    public static async Task<CheckReport> CheckAsync(string directory)
+    public static async Task<CheckReport> CheckAsync(string directory, FlowGovDataOptions options)
     {
-        var database = new FlowGovDatabase(new FlowGovDataOptions { DataDirectory = directory });
+        ArgumentNullException.ThrowIfNull(options);
+        var database = new FlowGovDatabase(options with { GroupCommit = false });
         await using var db = database.CreateContext(DistrictScope.AllDistricts);
         var problems = new List<string>();
         var instances = await db.Instances.AsNoTracking().ToListAsync();

@@ -1,15 +1,16 @@
 using System.Globalization;
 using FlowGov.CrashDriver;
-using FlowGov.Data;
 
-// flowgov-crash-driver <directory> [instances=300] [workers=4] [synchronous=full|normal]
+// FlowGov.CrashDriver <directory> [instances=300] [workers=4] [full|normal|<PostgreSQL connection string>]
+// The directory holds the acknowledgement log and the persisted clock, and the SQLite file unless a
+// PostgreSQL connection string (Host=…) is given.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: FlowGov.CrashDriver <directory> [instances] [workers] [full|normal]");
+    Console.Error.WriteLine("usage: FlowGov.CrashDriver <directory> [instances] [workers] [full|normal|Host=…]");
     return 64;
 }
 
 var instances = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
-var synchronous = args.Length > 3 && args[3] == "normal" ? SqliteSynchronous.Normal : SqliteSynchronous.Full;
-return await new CrashRun(args[0], instances, workers, synchronous).RunAsync();
+var options = CrashStore.Options(args[0], args.Length > 3 ? args[3] : "full");
+return await new CrashRun(args[0], options, instances, workers).RunAsync();

@@ -27,7 +27,7 @@ public sealed partial class WorkflowEngine
         }
 
         var input = new ResumeInput(submission.User?.Id ?? submission.Actor, submission.Outcome, submission.Values);
-        return await AdvanceAsync(bookmark.BookmarkId, input, (instance, compiled) => Check(instance, compiled, taskId, submission, input), cancellationToken);
+        return await AdvanceAsync(bookmark, input, (instance, compiled) => Check(instance, compiled, taskId, submission, input), cancellationToken);
     }
 
     private (ResumeInput?, ResumeOutcome?) Check(WorkflowInstance instance, CompiledDefinition compiled, string taskId, TaskSubmission submission, ResumeInput input)

@@ -43,12 +43,16 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
     private async Task<ResumeOutcome> AdvanceAsync(string bookmarkId, ResumeInput input, Func<WorkflowInstance, CompiledDefinition, (ResumeInput? Input, ResumeOutcome? Refusal)>? check, CancellationToken cancellationToken)
     {
         var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
-        if (bookmark is null)
-        {
-            return ResumeOutcome.AlreadyDone($"Bookmark {bookmarkId} is not open: it was resumed already, or never existed.");
-        }
+        return bookmark is null
+            ? ResumeOutcome.AlreadyDone($"Bookmark {bookmarkId} is not open: it was resumed already, or never existed.")
+            : await AdvanceAsync(bookmark, input, check, cancellationToken);
+    }
 
-        return await TransitionAsync(bookmark.InstanceId, (instance, compiled) =>
+    /// <summary>Resumes a bookmark already looked up; the freshly loaded instance decides whether it is still open.</summary>
+    private Task<ResumeOutcome> AdvanceAsync(BookmarkRef bookmark, ResumeInput input, Func<WorkflowInstance, CompiledDefinition, (ResumeInput? Input, ResumeOutcome? Refusal)>? check, CancellationToken cancellationToken)
+    {
+        var bookmarkId = bookmark.BookmarkId;
+        return TransitionAsync(bookmark.InstanceId, (instance, compiled) =>
         {
             var effective = input;
             if (check is not null && instance.FindBookmark(bookmarkId) is not null)
@@ -108,7 +112,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         var bookmark = await store.FindBookmarkByTaskAsync(taskId, cancellationToken);
         return bookmark is null
             ? ResumeOutcome.AlreadyDone($"Task {taskId} is not open: it was completed or cancelled, or never existed.")
-            : await ResumeAsync(bookmark.BookmarkId, input, cancellationToken);
+            : await AdvanceAsync(bookmark, input, null, cancellationToken); // no second lookup of the same bookmark
     }
 
     /// <summary>Delivers a signal to every instance waiting for it with that correlation key.</summary>

@@ -1,12 +1,21 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FlowGov.Data.Providers;
 
-/// <summary>Sets <c>synchronous</c>, the busy timeout and foreign keys on every SQLite connection as it opens (they are per connection; WAL is persistent and set once by <see cref="FlowGovDatabase.MigrateAsync"/>).</summary>
+/// <summary>
+/// Sets <c>synchronous</c>, the busy timeout and foreign keys on every SQLite connection (they are
+/// per connection; WAL is persistent and set once by <see cref="FlowGovDatabase.MigrateAsync"/>).
+/// Pooled connections keep their native handle and with it the settings, so each handle is set up
+/// once rather than on every open (an extra statement on every store call otherwise).
+/// </summary>
 public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, TimeSpan busyTimeout) : DbConnectionInterceptor
 {
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     private readonly string _pragmas = string.Create(
         CultureInfo.InvariantCulture,
         $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;");
@@ -14,6 +23,11 @@ public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, TimeS
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = _pragmas;
         command.ExecuteNonQuery();
@@ -22,6 +36,11 @@ public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, TimeS
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
@@ -29,4 +48,7 @@ public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, TimeS
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, this);
 }

@@ -1,0 +1,244 @@
+using FlowGov.Core.Persistence;
+using FlowGov.Core.Runtime;
+using FlowGov.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowGov.Data.Commits;
+
+/// <summary>
+/// Writes one advance into an open transaction: the revision guard first (so a conflicting member
+/// writes nothing), then bookmarks, tasks, journal, incidents and outbox in one SaveChanges batch.
+/// Shared by a commit alone and by a group commit, so both write exactly the same rows.
+/// </summary>
+internal static class CommitWriter
+{
+    public static async Task WriteAsync(FlowGovDbContext db, PendingCommit commit, CancellationToken cancellationToken)
+    {
+        var result = commit.Result;
+        var instance = result.Instance;
+        var district = commit.District;
+        var status = instance.Status.ToString();
+        if (commit.ExpectedRevision == 0)
+        {
+            db.Instances.Add(new InstanceRow
+            {
+                Id = instance.Id,
+                District = district,
+                DefinitionKey = instance.DefinitionKey,
+                DefinitionVersion = instance.DefinitionVersion,
+                Status = status,
+                BusinessKey = instance.BusinessKey,
+                StartedBy = instance.StartedBy,
+                ParentInstanceId = instance.ParentInstanceId,
+                ParentBookmarkId = instance.ParentBookmarkId,
+                CreatedAt = instance.CreatedAt,
+                UpdatedAt = instance.UpdatedAt,
+                CompletedAt = instance.CompletedAt,
+                StateJson = commit.StateJson,
+                Revision = commit.NewRevision,
+            });
+        }
+        else
+        {
+            // The guard: only the writer that loaded the current revision may move it on. On
+            // PostgreSQL a concurrent writer blocks on the row lock, then re-checks the WHERE and
+            // matches nothing; on SQLite writers are serialised by the database lock. In a group
+            // commit an earlier member of the same batch counts as "another writer".
+            var expected = commit.ExpectedRevision;
+            var revision = commit.NewRevision;
+            var json = commit.StateJson;
+            var updated = await db.Instances
+                .Where(i => i.Id == instance.Id && i.Revision == expected)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(i => i.Status, status)
+                        .SetProperty(i => i.DefinitionVersion, instance.DefinitionVersion)
+                        .SetProperty(i => i.UpdatedAt, instance.UpdatedAt)
+                        .SetProperty(i => i.CompletedAt, instance.CompletedAt)
+                        .SetProperty(i => i.StateJson, json)
+                        .SetProperty(i => i.Revision, revision),
+                    cancellationToken);
+            if (updated != 1)
+            {
+                throw new ConcurrencyConflictException(instance.Id, expected);
+            }
+        }
+
+        var removed = result.BookmarksRemoved.Select(b => b.Id).Distinct(StringComparer.Ordinal).ToList();
+        if (removed.Count > 0)
+        {
+            await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        // A migration or send back re-points open bookmarks at another activity; ids and due times stay (timers keep their schedule).
+        foreach (var b in result.BookmarksMoved)
+        {
+            var activityId = b.ActivityId;
+            await db.Bookmarks.Where(r => r.Id == b.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ActivityId, activityId), cancellationToken);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var b in result.BookmarksCreated)
+        {
+            if (instance.FindBookmark(b.Id) is null || !seen.Add(b.Id))
+            {
+                continue; // created and consumed in the same advance
+            }
+
+            db.Bookmarks.Add(new BookmarkRow
+            {
+                Id = b.Id,
+                InstanceId = b.InstanceId,
+                District = district,
+                ActivityId = b.ActivityId,
+                Kind = b.Kind.ToString(),
+                Key = b.Key,
+                DueAt = b.DueAt,
+                TaskId = b.TaskId,
+                CreatedAt = b.CreatedAt,
+            });
+        }
+
+        AddTasks(db, result, district);
+
+        foreach (var j in result.Journal)
+        {
+            db.Journal.Add(new JournalRow
+            {
+                InstanceId = j.InstanceId,
+                Sequence = j.Sequence,
+                District = district,
+                Kind = j.Kind.ToString(),
+                ActivityId = j.ActivityId,
+                ActivityType = j.ActivityType,
+                Port = j.Port,
+                TokenId = j.TokenId,
+                Actor = j.Actor,
+                At = j.At,
+                Data = j.Data,
+                Message = j.Message,
+            });
+        }
+
+        foreach (var i in result.IncidentsRaised)
+        {
+            db.Incidents.Add(new IncidentRow
+            {
+                Id = i.Id,
+                InstanceId = instance.Id,
+                District = district,
+                ActivityId = i.ActivityId,
+                TokenId = i.TokenId,
+                Message = i.Message,
+                Property = i.Property,
+                Line = i.Line,
+                Column = i.Column,
+                At = i.At,
+                Resolved = i.Resolved,
+                ResolvedAt = i.ResolvedAt,
+            });
+        }
+
+        var resolved = instance.Incidents.Where(i => i.Resolved).Select(i => i.Id).Except(result.IncidentsRaised.Select(i => i.Id)).ToList();
+        if (resolved.Count > 0)
+        {
+            var at = instance.UpdatedAt;
+            await db.Incidents.Where(i => resolved.Contains(i.Id) && !i.Resolved)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Resolved, true).SetProperty(i => i.ResolvedAt, at), cancellationToken);
+        }
+
+        foreach (var n in result.Notifications)
+        {
+            db.Outbox.Add(new OutboxRow
+            {
+                Id = n.Id,
+                InstanceId = n.InstanceId,
+                District = district,
+                ActivityId = n.ActivityId,
+                Channel = n.Channel,
+                Users = Lists.Join(n.Users),
+                Roles = Lists.Join(n.Roles),
+                Unit = n.Unit,
+                Title = n.Title,
+                Body = n.Body,
+                Url = n.Url,
+                At = n.At,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// New tasks are inserted; changed ones are updated in place by id without reading them first
+    /// (the run result says which is which), so a transition needs no SELECT of its task rows.
+    /// </summary>
+    private static void AddTasks(FlowGovDbContext db, RunResult result, string district)
+    {
+        if (result.TasksCreated.Count == 0 && result.TasksUpdated.Count == 0)
+        {
+            return;
+        }
+
+        var latest = new Dictionary<string, HumanTask>(StringComparer.Ordinal);
+        foreach (var t in result.TasksCreated.Concat(result.TasksUpdated))
+        {
+            latest[t.Id] = t;
+        }
+
+        var created = result.TasksCreated.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var t in latest.Values)
+        {
+            var row = new TaskRow
+            {
+                Id = t.Id,
+                InstanceId = t.InstanceId,
+                District = district,
+                ActivityId = t.ActivityId,
+                BookmarkId = t.BookmarkId,
+                DefinitionKey = t.DefinitionKey,
+                DefinitionVersion = t.DefinitionVersion,
+                FormKey = t.FormKey,
+                Title = t.Title,
+                Assignee = t.Assignee,
+                CandidateRoles = Lists.Join(t.CandidateRoles),
+                CandidateUnit = t.CandidateUnit,
+                Outcomes = Lists.Join(t.Outcomes),
+                Status = t.Status.ToString(),
+                DeadlineState = t.DeadlineState.ToString(),
+                Priority = t.Priority,
+                WarnAt = t.WarnAt,
+                DueAt = t.DueAt,
+                CompletedAt = t.CompletedAt,
+                Outcome = t.Outcome,
+                CompletedBy = t.CompletedBy,
+                CreatedAt = t.CreatedAt,
+                ItemJson = t.Item?.GetRawText(),
+                ItemIndex = t.ItemIndex,
+            };
+            if (created.Contains(t.Id))
+            {
+                db.Tasks.Add(row);
+                continue;
+            }
+
+            // Only the columns a task's life changes (a migration moves it to another activity, version and form);
+            // the rest (instance, bookmark, item) are set once at creation.
+            var entry = db.Tasks.Attach(row);
+            entry.Property(x => x.ActivityId).IsModified = true;
+            entry.Property(x => x.DefinitionVersion).IsModified = true;
+            entry.Property(x => x.FormKey).IsModified = true;
+            entry.Property(x => x.Title).IsModified = true;
+            entry.Property(x => x.Assignee).IsModified = true;
+            entry.Property(x => x.CandidateRoles).IsModified = true;
+            entry.Property(x => x.CandidateUnit).IsModified = true;
+            entry.Property(x => x.Status).IsModified = true;
+            entry.Property(x => x.DeadlineState).IsModified = true;
+            entry.Property(x => x.WarnAt).IsModified = true;
+            entry.Property(x => x.DueAt).IsModified = true;
+            entry.Property(x => x.CompletedAt).IsModified = true;
+            entry.Property(x => x.Outcome).IsModified = true;
+            entry.Property(x => x.CompletedBy).IsModified = true;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using FlowGov.Data.Tests.Infrastructure;
+
+namespace FlowGov.Data.Tests.Retention;
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresRetentionTests(PostgresServer server) : RetentionContract(new PostgresSource(server));
