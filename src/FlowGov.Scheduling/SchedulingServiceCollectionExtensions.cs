@@ -49,6 +49,8 @@ public static class SchedulingServiceCollectionExtensions
                     s.TablePrefix = options.TablePrefix;
                     s.StoreJobDataAsStrings = true;
                     s.MisfireThreshold = options.MisfireThreshold;
+                    s.MisfireHandlerFrequency = options.MisfireHandlerFrequency;
+                    s.MaxMisfiresToHandleAtATime = options.MaxMisfiresPerPass;
                 });
                 store.ProvisionSchema();
                 if (provider == StoreProvider.PostgreSql)

@@ -19,12 +19,7 @@ public sealed class RestartTests : IDisposable
 
     public RestartTests() => Directory.CreateDirectory(_dir);
 
-    // Skipped, not deleted: since the store and attachment merges, the restarted host sometimes
-    // waits out its 2 minutes with a few hundred timers not fired (no duplicates seen), under
-    // `dotnet test` only — the same two phases run by hand finish in ~10 s. Open in issue #5;
-    // run it with: dotnet test tests/FlowGov.Scheduling.Tests --filter FullyQualifiedName~Restart
-    // after removing Skip.
-    [Fact(Skip = "Intermittently stalls after restart since the store merge; under investigation in issue #5 (see comment).")]
+    [Fact]
     public async Task Host_KilledWhileTimersComeDue_EveryTimerFiresExactlyOnceAfterRestart()
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("FLOWGOV_RESTART_TIMERS"), CultureInfo.InvariantCulture, out var n) ? n : 1000;
