@@ -24,10 +24,13 @@ namespace FlowGov.Scheduling.Hosting;
 public sealed class SchedulingHostedService(
     ISchedulerFactory factory, TimerReconciler reconciler, TriggerSync triggers, SchedulingOptions options, IServiceProvider services, ILogger<SchedulingHostedService> logger) : IHostedService
 {
+    private IScheduler? _started;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
         await scheduler.Start(cancellationToken).ConfigureAwait(false);
+        _started = scheduler;
         if (options.ReconcileOnStart)
         {
             var engine = options.Engine(services);
@@ -38,9 +41,16 @@ public sealed class SchedulingHostedService(
         logger.LogInformation("Quartz scheduler {Name} started ({Store}).", options.SchedulerName, options.IsPostgres ? "PostgreSQL, clustered" : "SQLite");
     }
 
+    /// <summary>
+    /// Shuts down the scheduler this service started and waits for its running jobs, while the
+    /// container they resolve from is still alive. It never asks the factory: after a shutdown the
+    /// factory builds a NEW scheduler under the same name, which outlived the host it was built in.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await scheduler.Shutdown(true, cancellationToken).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _started, null) is { } scheduler)
+        {
+            await scheduler.Shutdown(true, cancellationToken).ConfigureAwait(false);
+        }
     }
 }
