@@ -217,6 +217,7 @@ public static class ServerSetup
         api.MapDefinitionEndpoints();
         api.MapActivityEndpoints();
         api.MapInstanceEndpoints();
+        api.MapTimerEndpoints();
         api.MapTaskEndpoints();
         api.MapAttachmentEndpoints();
         api.MapReportEndpoints();
