@@ -23,6 +23,7 @@ public sealed class SchedulerHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private bool _started;
+    private bool _disposed;
 
     private SchedulerHost(ServiceProvider services, CompletionCounter counter)
     {
@@ -98,6 +99,12 @@ public sealed class SchedulerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (_started)
         {
             foreach (var s in _services.GetServices<IHostedService>())
