@@ -23,6 +23,7 @@ public sealed class SchedulerHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private bool _started;
+    private bool _disposed;
 
     private SchedulerHost(ServiceProvider services, CompletionCounter counter)
     {
@@ -49,8 +50,18 @@ public sealed class SchedulerHost : IAsyncDisposable
         var counter = new CompletionCounter();
         var time = clock ?? TimeProvider.System;
         var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // FLOWGOV_HOST_LOG=Information (or Debug, Warning…) logs FlowGov and Quartz to stderr: what a stalled run is diagnosed with.
+        if (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("FLOWGOV_HOST_LOG"), out var level))
+        {
+            services.AddLogging(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(level)
+                .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
+        }
+        else
+        {
+            services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+            services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        }
+
         services.AddSingleton(database);
         services.AddSingleton<IScriptHost>(_ => new JintScriptHost());
         services.AddSingleton(sp => new DefinitionCompiler(ActivityRegistry.Default, sp.GetRequiredService<IScriptHost>()));
@@ -88,6 +99,12 @@ public sealed class SchedulerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (_started)
         {
             foreach (var s in _services.GetServices<IHostedService>())

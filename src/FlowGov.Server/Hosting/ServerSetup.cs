@@ -246,6 +246,7 @@ public static class ServerSetup
         api.MapTestRunEndpoints();
         api.MapActivityEndpoints();
         api.MapInstanceEndpoints();
+        api.MapTimerEndpoints();
         api.MapTaskEndpoints();
         api.MapFormEndpoints();
         api.MapNotificationEndpoints();
