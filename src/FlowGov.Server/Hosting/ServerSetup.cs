@@ -229,6 +229,9 @@ public static class ServerSetup
         api.MapUserEndpoints();
         api.MapOrgUnitEndpoints();
         api.MapDefinitionEndpoints();
+        api.MapTemplateEndpoints();
+        api.MapMigrationEndpoints();
+        api.MapSendBackEndpoints();
         api.MapActivityEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();
