@@ -79,7 +79,8 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
         return {
           ...n,
           measured: before.get(n.id)?.measured,
-          selected: selectedIds ? selected.has(n.id) : (before.get(n.id)?.selected ?? false),
+          // Selection belongs to React Flow; only an explicit focus request (below) sets it from outside.
+          selected: before.get(n.id)?.selected ?? false,
           className: status ? `fg-status-${status}` : undefined,
           draggable: !readOnly,
           connectable: !readOnly,
@@ -106,10 +107,11 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
         } satisfies FlowEdge;
       });
     });
-  }, [graph, highlight, readOnly, problems, selected, selectedIds, en]);
+  }, [graph, highlight, readOnly, problems, en]);
 
   useEffect(() => {
     if (!focusToken || !selectedIds?.length) return;
+    setNodes((current) => current.map((n) => ({ ...n, selected: selected.has(n.id) })));
     const node = graph.nodes.find((n) => n.id === selectedIds[0]);
     if (node) void flow.setCenter(node.position.x + 90, node.position.y + 32, { zoom: 1.1, duration: 300 });
   }, [focusToken]); // eslint-disable-line react-hooks/exhaustive-deps -- only an explicit focus request recentres
@@ -157,7 +159,6 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
       const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const added = addActivity(definition, descriptor, { x: position.x - 90, y: position.y - 32 }, en ? descriptor.displayNameEn : descriptor.displayName);
       onChange(added.definition);
-      onSelectionChange?.([added.id]);
     },
     [definition, descriptors, en, flow, onChange, onSelectionChange, readOnly],
   );
@@ -186,7 +187,6 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
         fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
         minZoom={0.2}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} aria-label={t('canvas.controls')} />
