@@ -114,6 +114,11 @@ export class DraftStore {
     this.set({ revision, status: generation === this.state.generation ? 'clean' : 'dirty', error: null });
   }
 
+  /** The server bumped the draft's revision without changing its content (publish does). */
+  setRevision(revision: number) {
+    this.set({ revision });
+  }
+
   markError(message: string) {
     this.set({ status: 'error', error: message });
   }
