@@ -21,7 +21,7 @@ export const ActivityNode = memo(function ActivityNode({ id, data, selected }: N
       data-status={status ?? ''}
       style={{ minHeight: Math.max(64, ports.length * 15 + 10) }}
     >
-      {!isStart && <Handle type="target" position={Position.Left} id="in" />}
+      {!isStart && <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${id}-in`} />}
       {status && (
         <span className="fg-node-badge" data-testid={`node-badge-${id}`}>
           {t(`status.${status}`)}

@@ -173,7 +173,11 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
-        onSelectionChange={({ nodes: picked }) => onSelectionChange?.(picked.map((n) => n.id))}
+        onSelectionChange={({ nodes: picked }) => {
+          // React Flow reports selection on every sync; pass on real changes only, or controlled selection loops.
+          const ids = picked.map((n) => n.id);
+          if (ids.length !== (selectedIds ?? []).length || ids.some((id, i) => id !== selectedIds![i])) onSelectionChange?.(ids);
+        }}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

@@ -320,7 +320,7 @@ export function EditorPage() {
     );
 
   return (
-    <div data-testid="designer-editor" style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 64px)', minHeight: 480, background: '#fff' }}>
+    <div data-testid="designer-editor" style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 96px)', minHeight: 480, background: '#fff' }}>
       {toolbar}
       {banner}
       <div style={{ flex: 1, minHeight: 0, display: tab === 'canvas' ? 'flex' : 'none' }}>

@@ -42,7 +42,7 @@ export function InstanceViewPage() {
   if (detail.isError) return <Result status="warning" title={t('instance.notFound')} subTitle={detail.error.message} />;
   if (!instance) return <Spin style={{ margin: 48 }} />;
   return (
-    <div style={{ display: 'flex', height: 'calc(100vh - 64px)' }} data-testid="instance-view">
+    <div style={{ display: 'flex', height: 'calc(100vh - 96px)' }} data-testid="instance-view">
       <div style={{ flex: 1, minWidth: 0 }}>
         {definition.data ? <ProcessCanvas definition={definition.data} highlight={highlight} readOnly /> : <Spin style={{ margin: 48 }} />}
       </div>

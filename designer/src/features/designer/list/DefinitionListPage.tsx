@@ -19,7 +19,7 @@ import { downloadJson } from './download';
 
 const keyPattern = /^[a-z][a-z0-9-]*$/;
 
-/** A new definition: one start and one end, connected, so it validates from the first save. */
+/** A new definition: a start and an end, for the designer to wire up (until then validation says what is missing). */
 function blankDefinition(key: string, name: string): DefinitionJson {
   return {
     key,
@@ -30,7 +30,7 @@ function blankDefinition(key: string, name: string): DefinitionJson {
       { id: 'start', type: 'Start', name: '开始', position: { x: 0, y: 80 } },
       { id: 'end', type: 'End', name: '结束', position: { x: 480, y: 80 } },
     ],
-    connections: [{ from: 'start', to: 'end' }],
+    connections: [],
   };
 }
 
