@@ -33,7 +33,9 @@ public sealed class FormTests(E2EFixture fixture)
             await page.GetByTestId("lab-vars").FillAsync(vars.ToJsonString());
             var answer = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/forms/evaluate", StringComparison.Ordinal) && r.Request.Method == "POST");
             await page.GetByTestId("lab-render").ClickAsync();
-            Assert.True((await answer).Ok, $"{name}: evaluate failed");
+            var response = await answer;
+            var evaluated = await response.TextAsync();
+            Assert.True(response.Ok, $"{name}: evaluate failed: {evaluated}");
             var renderer = page.GetByTestId("lab-output").GetByTestId("form-renderer");
             await Assertions.Expect(renderer).ToHaveAttributeAsync("data-pending", "false");
 
@@ -60,7 +62,7 @@ public sealed class FormTests(E2EFixture fixture)
                 if (state.AsObject().ContainsKey("error"))
                 {
                     var key = state["error"]?.GetValue<string>() ?? "";
-                    await Assertions.Expect(field, $"{name}: {path} error").ToHaveAttributeAsync("data-error-key", key);
+                    await Assertions.Expect(field, $"{name}: {path} error; server said {evaluated[..Math.Min(evaluated.Length, 1500)]}").ToHaveAttributeAsync("data-error-key", key);
                     if (key.Length > 0 && path.IndexOf('[', StringComparison.Ordinal) < 0 && form["fields"]?.AsArray().Any(f => f?["key"]?.GetValue<string>() == path && f["kind"]?.GetValue<string>() == "group") != true)
                     {
                         // The message the staff read: the server's Chinese text, on the field.
@@ -117,6 +119,7 @@ public sealed class FormTests(E2EFixture fixture)
         var preview = panel.GetByTestId("fd-preview");
         var renderer = preview.GetByTestId("form-renderer");
         await Assertions.Expect(renderer).ToHaveAttributeAsync("data-pending", "false");
+        await Assertions.Expect(preview.GetByTestId("form-evaluate-failed")).ToHaveCountAsync(0);
         await Assertions.Expect(renderer.Locator("[data-path=\"scale\"]")).ToBeVisibleAsync();
         await Assertions.Expect(renderer.Locator("[data-path=\"text1\"]")).ToHaveCountAsync(0);
         await fixture.ScreenshotAsync(page, "forms-designer-preview-hidden");

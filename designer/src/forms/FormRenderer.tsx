@@ -80,7 +80,8 @@ export function FormRenderer(props: FormRendererProps) {
   const errorAt = (path: string): FormErrorDto | null => {
     const own = clientErrors[path] ?? external[path];
     if (own) return own;
-    const server = evaluation?.fields[path]?.error ?? null;
+    // A form-level validate script may name fields ({days: '…'}): those errors are listed, not on the field state.
+    const server = evaluation?.fields[path]?.error ?? evaluation?.errors.find((error) => error.path === path) ?? null;
     if (!server) return null;
     return showAllErrors || attempted || touched.has(path) ? server : null;
   };

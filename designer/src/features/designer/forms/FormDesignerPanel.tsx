@@ -127,7 +127,7 @@ export function FormDesignerPanel({ definition, onChange, readOnly = false, diff
             },
             { key: 'form', label: t('designer.tabs.form'), children: <FormProperties form={form} definition={definition} formKey={formKey} readOnly={readOnly} onChange={setForm} /> },
             { key: 'actions', label: t('designer.tabs.actions'), children: <ActionsEditor form={form} readOnly={readOnly} onChange={setForm} /> },
-            { key: 'preview', label: <span data-testid="fd-preview-tab">{t('designer.tabs.preview')}</span>, children: <FormPreview form={form} definition={definition} diff={fieldDiff} /> },
+            { key: 'preview', label: <span data-testid="fd-preview-tab">{t('designer.tabs.preview')}</span>, children: <FormPreview form={form} formKey={formKey} definition={definition} diff={fieldDiff} /> },
           ]} />
         </div>
       </div>

@@ -17,13 +17,13 @@ export function sampleVars(definition: DefinitionJson): Record<string, unknown> 
   return vars;
 }
 
-export function FormPreview({ form, definition, diff }: { form: FormDefinition; definition: DefinitionJson; diff?: FieldDiff }) {
+export function FormPreview({ form, formKey, definition, diff }: { form: FormDefinition; formKey: string; definition: DefinitionJson; diff?: FieldDiff }) {
   const { t } = useTranslation('forms');
   const [generation, setGeneration] = useState(0);
   const [submitted, setSubmitted] = useState<{ action: string; values: FormValues } | null>(null);
   const [problems, setProblems] = useState<ProblemItem[]>([]);
   const vars = useMemo(() => sampleVars(definition), [definition]);
-  const evaluate = useCallback((values: FormValues) => evaluateForm({ form, values, vars }), [form, vars]);
+  const evaluate = useCallback((values: FormValues) => evaluateForm({ form, formKey, values, vars }), [form, formKey, vars]);
   const onEvaluation = useCallback((_: unknown, failure: unknown) => {
     const errors = failure instanceof ApiError ? failure.problem.errors : undefined;
     setProblems(Array.isArray(errors) ? errors : []);

@@ -106,7 +106,7 @@ export function TestRunPanel({ definitionKey, definition }: TestRunPanelProps) {
             {run.data.openTasks.length === 0
               ? <Typography.Text type="secondary">{status === 'completed' ? t('testRun.finished') : t('testRun.noTasks')}</Typography.Text>
               : run.data.openTasks.map((task) => (
-                <TaskAnswer key={task.id} task={task} definitionKey={definitionKey} onSubmitted={() => void refresh()} onPinsChanged={() => setPinGeneration((n) => n + 1)} />
+                <TaskAnswer key={task.id} task={task} definitionKey={definitionKey} onSubmitted={() => { autoSent.current.add(task.id); void refresh(); }} onPinsChanged={() => setPinGeneration((n) => n + 1)} />
               ))}
             {run.data.incidents.filter((i) => !i.resolved).map((incident) => (
               <Alert key={incident.id} type="error" showIcon style={{ marginTop: 8 }} title={`${incident.activityId}: ${incident.message}`} />
