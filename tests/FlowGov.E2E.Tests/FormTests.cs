@@ -19,6 +19,12 @@ public sealed class FormTests(E2EFixture fixture)
     /// </summary>
     private static readonly string[] ContextKeysNotSent = ["user", "task", "previous", "instance", "taxonomy", "users", "orgUnits", "attachments"];
 
+    /// <summary>
+    /// Form-level validate runs only when no field has an error; in the browser the form's readOnlyWhen
+    /// reads <c>task</c> (given only by the vector's default context), so a script error comes first.
+    /// </summary>
+    private static readonly string[] CasesNeedingDefaultTask = ["form validate script names a field"];
+
     [Fact]
     public async Task Shared_form_vectors_render_with_the_servers_visibility_required_flags_and_errors()
     {
@@ -179,7 +185,7 @@ public sealed class FormTests(E2EFixture fixture)
         {
             var instance = await api.GetAsync($"/api/instances/{rerunId}");
             Assert.Equal("completed", instance["instance"]!["status"]!.GetValue<string>(), ignoreCase: true);
-            Assert.Contains("张三", instance["forms"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal("张三", instance["forms"]!["ask"]!["name"]!.GetValue<string>());
         }
 
         await page.Context.CloseAsync();
@@ -227,7 +233,7 @@ public sealed class FormTests(E2EFixture fixture)
                 }
 
                 var context = testCase["context"]?.AsObject() ?? [];
-                if (context.Any(p => ContextKeysNotSent.Contains(p.Key)))
+                if (context.Any(p => ContextKeysNotSent.Contains(p.Key)) || CasesNeedingDefaultTask.Contains(testCase["name"]!.GetValue<string>()))
                 {
                     continue;
                 }
