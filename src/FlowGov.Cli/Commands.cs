@@ -8,6 +8,7 @@ using FlowGov.Core.Runtime;
 using FlowGov.Core.Scripting;
 using FlowGov.Core.Time;
 using FlowGov.Core.Validation;
+using FlowGov.Core.Versioning;
 
 namespace FlowGov.Cli;
 
@@ -38,6 +39,25 @@ internal static class Commands
         }
 
         return failed == 0 ? 0 : 1;
+    }
+
+    public static int Diff(FileInfo from, FileInfo to, bool json)
+    {
+        WorkflowDefinition a, b;
+        try
+        {
+            a = DefinitionJson.Parse(File.ReadAllText(from.FullName));
+            b = DefinitionJson.Parse(File.ReadAllText(to.FullName));
+        }
+        catch (DefinitionParseException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        var changes = SemanticDiffer.Diff(a, b);
+        Console.Write(json ? JsonSerializer.Serialize(changes, VersioningJson.Indented) + Environment.NewLine : DiffText.Render(changes, from.Name, to.Name));
+        return changes.Identical ? 0 : 1;
     }
 
     public static int Run(FileInfo file, string? input)

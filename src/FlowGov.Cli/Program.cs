@@ -13,5 +13,11 @@ run.SetAction(parse => Commands.Run(parse.GetValue(file)!, parse.GetValue(input)
 var demo = new Command("demo", "Validate and run every definition in workflows/ (what './build.sh run' does until the server exists).");
 demo.SetAction(_ => Commands.Demo());
 
-var root = new RootCommand("FlowGov command line: validate and run process definitions.") { validate, run, demo };
+var older = new Argument<FileInfo>("from") { Description = "The older definition JSON file" };
+var newer = new Argument<FileInfo>("to") { Description = "The newer definition JSON file" };
+var asJson = new Option<bool>("--json") { Description = "Print the diff as JSON (the shape of GET /api/definitions/{key}/diff) instead of text" };
+var diff = new Command("diff", "Semantic diff of two definitions: activities, connections, variables, forms field by field, triggers. Exit code 0 when identical, 1 when they differ.") { older, newer, asJson };
+diff.SetAction(parse => Commands.Diff(parse.GetValue(older)!, parse.GetValue(newer)!, parse.GetValue(asJson)));
+
+var root = new RootCommand("FlowGov command line: validate, run and diff process definitions.") { validate, run, demo, diff };
 return root.Parse(args).Invoke();

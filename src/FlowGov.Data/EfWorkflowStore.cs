@@ -211,6 +211,13 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
                 await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
             }
 
+            // A migration re-points open bookmarks at another activity; ids and due times stay (timers keep their schedule).
+            foreach (var b in result.BookmarksMoved)
+            {
+                var activityId = b.ActivityId;
+                await db.Bookmarks.Where(r => r.Id == b.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ActivityId, activityId), cancellationToken);
+            }
+
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var b in result.BookmarksCreated)
             {
@@ -362,6 +369,10 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
                 db.Tasks.Add(row);
             }
 
+            // Migration moves an open task to the target version's activity and form.
+            row.ActivityId = t.ActivityId;
+            row.DefinitionVersion = t.DefinitionVersion;
+            row.FormKey = t.FormKey;
             row.Title = t.Title;
             row.Assignee = t.Assignee;
             row.CandidateRoles = Lists.Join(t.CandidateRoles);

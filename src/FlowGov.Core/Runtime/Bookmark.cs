@@ -12,7 +12,7 @@ public sealed class Bookmark
 
     public required string InstanceId { get; init; }
 
-    public required string ActivityId { get; init; }
+    public required string ActivityId { get; set; }
 
     /// <summary>The token that waits on it; when that token moves on, its bookmarks are removed.</summary>
     public required string TokenId { get; init; }

@@ -12,20 +12,20 @@ public sealed class HumanTask
 
     public required string InstanceId { get; init; }
 
-    public required string ActivityId { get; init; }
+    public required string ActivityId { get; set; }
 
     public required string BookmarkId { get; init; }
 
     public required string DefinitionKey { get; init; }
 
     /// <summary>The definition version the task was created under: its form is validated against exactly this version.</summary>
-    public int DefinitionVersion { get; init; }
+    public int DefinitionVersion { get; set; }
 
     public string? District { get; init; }
 
     public required string Title { get; set; }
 
-    public string? FormKey { get; init; }
+    public string? FormKey { get; set; }
 
     /// <summary>Outcome ports the task may be completed with (the form's action buttons).</summary>
     public IReadOnlyList<string> Outcomes { get; init; } = [];

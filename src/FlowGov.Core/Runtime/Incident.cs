@@ -5,7 +5,7 @@ public sealed class Incident
 {
     public required string Id { get; init; }
 
-    public required string ActivityId { get; init; }
+    public required string ActivityId { get; set; }
 
     public required string TokenId { get; init; }
 

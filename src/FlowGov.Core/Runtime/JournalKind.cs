@@ -12,4 +12,5 @@ public enum JournalKind
     InstanceCompleted,
     InstanceCancelled,
     InstanceMigrated,
+    TaskSentBack,
 }

@@ -16,6 +16,9 @@ public sealed class RunResult
     /// <summary>Consumed or cancelled bookmarks (timers among them must be unscheduled).</summary>
     public List<Bookmark> BookmarksRemoved { get; } = [];
 
+    /// <summary>Open bookmarks moved to another activity (a migration re-keys them): same id, same due time, so timers keep their schedule.</summary>
+    public List<Bookmark> BookmarksMoved { get; } = [];
+
     public List<HumanTask> TasksCreated { get; } = [];
 
     /// <summary>Tasks whose row changed: completed, cancelled, reassigned, warned, overdue.</summary>

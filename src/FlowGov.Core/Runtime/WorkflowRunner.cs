@@ -11,7 +11,7 @@ namespace FlowGov.Core.Runtime;
 /// It mutates the instance it is given and returns what the store must commit with it. It never
 /// throws for a failing activity: the instance faults with an incident instead.
 /// </summary>
-public sealed class WorkflowRunner
+public sealed partial class WorkflowRunner
 {
     private readonly IScriptHost _scripts;
     private readonly TimeProvider _clock;

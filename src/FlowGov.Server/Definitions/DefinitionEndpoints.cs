@@ -3,6 +3,7 @@ using System.Text.Json;
 using FlowGov.Core;
 using FlowGov.Core.Definitions;
 using FlowGov.Core.Validation;
+using FlowGov.Core.Versioning;
 using FlowGov.Data;
 using FlowGov.Data.Entities;
 using FlowGov.Data.Versioning;
@@ -184,7 +185,7 @@ public static class DefinitionEndpoints
         return TypedResults.Ok(rolledBack);
     }
 
-    private static async Task<Results<Ok<DefinitionDiff>, ProblemHttpResult>> DiffAsync(string key, int from, int to, FlowGovDbContext db, CurrentUser me, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DefinitionDiff>, ContentHttpResult, ProblemHttpResult>> DiffAsync(string key, int from, int to, string? format, FlowGovDbContext db, CurrentUser me, CancellationToken cancellationToken)
     {
         var a = await LoadAsync(db, me.District, key, from, cancellationToken);
         if (a is null)
@@ -198,8 +199,13 @@ public static class DefinitionEndpoints
             return Problems.NotFound($"'{key}' has no {(to == 0 ? "draft" : $"version {to}")} in your district.");
         }
 
-        var changes = DefinitionDiffer.Diff(a, b);
-        return TypedResults.Ok(new DefinitionDiff(key, from, to, changes.Count == 0, changes));
+        var diff = DefinitionDiff.Create(key, from, to, SemanticDiffer.Diff(a, b), $"{key} {DefinitionDiff.Label(from)}", DefinitionDiff.Label(to));
+        return format switch
+        {
+            null or "json" => TypedResults.Ok(diff),
+            "text" => TypedResults.Text(diff.Text, "text/plain; charset=utf-8"),
+            _ => Problems.BadRequest("format must be 'json' or 'text'.", "format"),
+        };
     }
 
     private static async Task<Results<Ok<DefinitionBundle>, ProblemHttpResult>> ExportAsync(string key, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken)
@@ -277,7 +283,7 @@ public static class DefinitionEndpoints
         return row is null ? null : ToDefinition(row);
     }
 
-    private static WorkflowDefinition ToDefinition(DefinitionRow row) =>
+    internal static WorkflowDefinition ToDefinition(DefinitionRow row) =>
         JsonSerializer.Deserialize(row.ContentJson, EngineJson.Default.WorkflowDefinition)! with
         {
             Key = row.Key,
@@ -299,5 +305,5 @@ public static class DefinitionEndpoints
 
     internal static JsonElement ToJson(WorkflowDefinition definition) => JsonSerializer.SerializeToElement(definition, EngineJson.Default.WorkflowDefinition);
 
-    private static AuditActor Actor(CurrentUser me) => new(me.Id, me.ClientAddress ?? "api");
+    internal static AuditActor Actor(CurrentUser me) => new(me.Id, me.ClientAddress ?? "api");
 }

@@ -236,6 +236,9 @@ public static class ServerSetup
         api.MapStartableEndpoints();
         api.MapDefinitionEndpoints();
         api.MapTestRunEndpoints();
+        api.MapTemplateEndpoints();
+        api.MapMigrationEndpoints();
+        api.MapSendBackEndpoints();
         api.MapActivityEndpoints();
         api.MapInstanceEndpoints();
         api.MapTaskEndpoints();

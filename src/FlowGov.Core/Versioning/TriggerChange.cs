@@ -1,0 +1,3 @@
+namespace FlowGov.Core.Versioning;
+
+public sealed record TriggerChange(string Id, string Change, IReadOnlyList<PropertyChange> Properties);

@@ -1,0 +1,3 @@
+namespace FlowGov.Core.Versioning;
+
+public sealed record VariableChange(string Name, string Change, IReadOnlyList<PropertyChange> Properties);
