@@ -5,7 +5,7 @@ using FlowGov.Server.Tests.Support;
 
 namespace FlowGov.Server.Tests;
 
-public sealed class ConcurrencyTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class ConcurrencyScenarios(ServerFactory server)
 {
     [Fact]
     public async Task Submit_HundredConcurrentSubmissions_OneSucceedsRestConflictOneTransition()
@@ -35,3 +35,9 @@ public sealed class ConcurrencyTests(ServerFactory server) : IClassFixture<Serve
         Assert.Single(detail.GetProperty("openTasks").EnumerateArray());
     }
 }
+
+/// <summary>The scenarios on a SQLite file (the default store).</summary>
+public sealed class ConcurrencyTests(ServerFactory server) : ConcurrencyScenarios(server), IClassFixture<ServerFactory>;
+
+/// <summary>The scenarios on a throwaway PostgreSQL server: row locks and revision checks under 100 parallel submissions.</summary>
+public sealed class PostgresConcurrencyTests(PostgresServerFactory postgres) : ConcurrencyScenarios(postgres.Server), IClassFixture<PostgresServerFactory>;

@@ -9,7 +9,7 @@ namespace FlowGov.Server.Tests;
 /// The endpoints the browser app is written against: form evaluation, notifications, startable
 /// processes, calendars, reports and draft test runs — shapes, permissions and district isolation.
 /// </summary>
-public sealed class ContractTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class ContractScenarios(ServerFactory server)
 {
     private const string PreviewForm = """
     {
@@ -314,3 +314,9 @@ public sealed class ContractTests(ServerFactory server) : IClassFixture<ServerFa
         return await (await client.SendAsync(request)).JsonAsync(expected);
     }
 }
+
+/// <summary>The scenarios on a SQLite file (the default store).</summary>
+public sealed class ContractTests(ServerFactory server) : ContractScenarios(server), IClassFixture<ServerFactory>;
+
+/// <summary>The scenarios on a throwaway PostgreSQL server.</summary>
+public sealed class PostgresContractTests(PostgresServerFactory postgres) : ContractScenarios(postgres.Server), IClassFixture<PostgresServerFactory>;

@@ -8,7 +8,7 @@ namespace FlowGov.Server.Tests;
 /// Users of 越城区 (yuecheng) call every endpoint on 桐城市 (tongcheng) resources: each answers 404
 /// or 403 and no response carries tongcheng's data.
 /// </summary>
-public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class CrossDistrictScenarios(ServerFactory server)
 {
     private const string Secret = "TC-SECRET-BUSINESS-KEY";
 
@@ -145,3 +145,9 @@ public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<Ser
     private static string? AssigneeOfFirstTask(System.Text.Json.JsonElement detail) =>
         detail.GetProperty("openTasks")[0].GetProperty("assignee").GetString();
 }
+
+/// <summary>The scenarios on a SQLite file (the default store).</summary>
+public sealed class CrossDistrictTests(ServerFactory server) : CrossDistrictScenarios(server), IClassFixture<ServerFactory>;
+
+/// <summary>The scenarios on a throwaway PostgreSQL server: the district filter is the same query on another provider.</summary>
+public sealed class PostgresCrossDistrictTests(PostgresServerFactory postgres) : CrossDistrictScenarios(postgres.Server), IClassFixture<PostgresServerFactory>;

@@ -6,7 +6,7 @@ using FlowGov.Server.Tests.Support;
 namespace FlowGov.Server.Tests;
 
 /// <summary>A grid event from report to follow-up visit, driven only through HTTP by the people of DOMAIN.md.</summary>
-public sealed class GridEventFlowTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class GridEventFlowScenarios(ServerFactory server)
 {
     [Fact]
     public async Task GridEvent_ReportDispatchHandleVisit_CompletesThroughHttpAsDifferentUsers()
@@ -151,3 +151,9 @@ public sealed class GridEventFlowTests(ServerFactory server) : IClassFixture<Ser
         await worker.PostAsync($"/api/tasks/{taskId}/handover", new { userId = "u-yc-grid01" }, HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>The scenarios on a SQLite file (the default store).</summary>
+public sealed class GridEventFlowTests(ServerFactory server) : GridEventFlowScenarios(server), IClassFixture<ServerFactory>;
+
+/// <summary>The scenarios on a throwaway PostgreSQL server.</summary>
+public sealed class PostgresGridEventFlowTests(PostgresServerFactory postgres) : GridEventFlowScenarios(postgres.Server), IClassFixture<PostgresServerFactory>;
