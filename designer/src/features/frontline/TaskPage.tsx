@@ -10,7 +10,7 @@ import { taskApi, taskKeys, useTask, type TaskDetail } from '../../api/tasks';
 import { useOrgUnits } from '../../api/instances';
 import { useMe } from '../../auth/session';
 import { FormRenderer, type Evaluation, type FormDefinition, type FormErrorDto, type FormValues } from '../../forms';
-import { fieldErrorsOf, newIdempotencyKey } from './logic';
+import { fieldErrorsOf, newIdempotencyKey, unitEntries } from './logic';
 import { DueTag, formatTime, useIsPhone } from './shared';
 import { TaskToolbar } from './TaskToolbar';
 import { taxonomy } from './taxonomy';
@@ -49,7 +49,7 @@ function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
 
   const evaluate = useCallback((values: FormValues) => taskApi.evaluate<Evaluation>(task.id, values), [task.id]);
   const upload = useCallback((field: string, file: File) => taskApi.upload(task.id, field, file), [task.id]);
-  const environment = useMemo(() => ({ taxonomy, orgUnits: orgUnits?.map((u) => ({ id: u.id, name: u.name })) }), [orgUnits]);
+  const environment = useMemo(() => ({ taxonomy, orgUnits: orgUnits ? unitEntries(orgUnits) : undefined }), [orgUnits]);
 
   const submit = async (outcome: string, values: FormValues) => {
     const signature = JSON.stringify([outcome, values]);
@@ -62,7 +62,7 @@ function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
       unanswered.current = null;
       message.success(t('task.submitted'));
       await client.invalidateQueries({ queryKey: taskKeys.all });
-      navigate(await nextPlace(result.newTasks, result.instanceId, meId));
+      navigate(await nextPlace(result.newTasks, meId));
     } catch (error) {
       if (error instanceof ApiError) {
         // The server answered: this attempt is settled, a corrected submission is a new one.
@@ -73,7 +73,6 @@ function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
       } else {
         message.error(t('task.networkRetry'));
       }
-      throw error;
     } finally {
       setBusy(null);
     }
@@ -145,7 +144,7 @@ function NoFormActions({ outcomes, disabled, busy, onSubmit }: { outcomes: strin
 }
 
 /** After submitting: the next task if it is mine to work right away, else back to the inbox. */
-async function nextPlace(newTasks: string[], instanceId: string, meId: string): Promise<string> {
+async function nextPlace(newTasks: string[], meId: string): Promise<string> {
   for (const id of newTasks) {
     try {
       const next = await api.get<TaskDetail>(`/api/tasks/${encodeURIComponent(id)}`);
@@ -154,5 +153,5 @@ async function nextPlace(newTasks: string[], instanceId: string, meId: string): 
       // Not visible to me: somebody else's step.
     }
   }
-  return instanceId && newTasks.length === 0 ? `/instances/${instanceId}` : '/inbox';
+  return '/inbox';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessKeyFor, byDue, dueStatus, fieldErrorsOf, filterByCategory, isAttachmentHash, journalData, startInputFor } from './logic';
+import { businessKeyFor, byDue, dueStatus, fieldErrorsOf, filterByCategory, isAttachmentHash, journalData, startInputFor, unitEntries } from './logic';
 import type { OrgUnit } from '../../api/instances';
 
 const now = new Date('2026-11-22T08:00:00Z');
@@ -89,5 +89,15 @@ describe('attachments and journal data', () => {
     expect(journalData({ data: '{"outcome":"done"}' })).toEqual({ outcome: 'done' });
     expect(journalData({ data: 'plain' })).toEqual({ value: 'plain' });
     expect(journalData({ data: null })).toBeNull();
+  });
+});
+
+describe('unitEntries', () => {
+  it('names grids with their community', () => {
+    const units: OrgUnit[] = [
+      { id: 'c', parentId: null, kind: 'Community', name: '六尺巷社区' },
+      { id: 'g', parentId: 'c', kind: 'Grid', name: '网格01' },
+    ];
+    expect(unitEntries(units)).toEqual([{ id: 'c', name: '六尺巷社区' }, { id: 'g', name: '六尺巷社区 网格01' }]);
   });
 });

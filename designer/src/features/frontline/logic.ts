@@ -115,3 +115,13 @@ export function journalData(item: Pick<JournalItem, 'data'>): Record<string, unk
 export function newIdempotencyKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
+
+/** Picker entries for org units: grids and buildings carry their parent's name, since "网格01" exists in every community. */
+export function unitEntries(units: OrgUnit[]): { id: string; name: string }[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return units.map((u) => {
+    const parent = u.parentId ? byId.get(u.parentId) : undefined;
+    const nested = ['grid', 'building'].includes(u.kind.toLowerCase()) && parent;
+    return { id: u.id, name: nested ? `${parent.name} ${u.name}` : u.name };
+  });
+}
