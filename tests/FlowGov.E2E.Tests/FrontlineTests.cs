@@ -216,7 +216,7 @@ public sealed class FrontlineTests(E2EFixture fixture)
 
     private static async Task<JsonNode> LatestInstanceAsync(ApiClient api, string definitionKey, string startedBy)
     {
-        var list = await api.GetAsync($"/api/instances?definitionKey={definitionKey}&startedBy={startedBy}&pageSize=1");
+        var list = await api.GetAsync($"/api/instances?definitionKey={definitionKey}&startedBy=u-{startedBy}&pageSize=1");
         return list["items"]!.AsArray()[0]!;
     }
 

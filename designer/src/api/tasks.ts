@@ -19,7 +19,8 @@ export interface TaskItem {
   definitionVersion: number;
   title: string;
   formKey: string | null;
-  assignee: string | null;
+  /** Absent (not null) when unassigned: the server omits null members. */
+  assignee?: string | null;
   candidateRoles: string[];
   candidateUnit: string | null;
   outcomes: string[];

@@ -100,6 +100,6 @@ function StartSheet({ process }: { process: StartableProcess }) {
 function firstPlace(detail: InstanceDetail, me: Me | null | undefined): string {
   const myRoles = new Set(me?.roles.map((r) => r.role) ?? []);
   const mine = detail.openTasks.find((task) => task.assignee === me?.id)
-    ?? detail.openTasks.find((task) => task.assignee === null && task.candidateRoles.some((r) => myRoles.has(r)));
+    ?? detail.openTasks.find((task) => task.assignee == null && task.candidateRoles.some((r) => myRoles.has(r)));
   return mine ? `/tasks/${mine.id}` : `/instances/${detail.instance.id}`;
 }

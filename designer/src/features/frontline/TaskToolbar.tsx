@@ -35,7 +35,7 @@ export function TaskToolbar({ detail, meId }: { detail: TaskDetail; meId: string
   return (
     <>
       <Space wrap data-testid="task-toolbar">
-        {open && detail.canWork && task.assignee === null && (
+        {open && detail.canWork && task.assignee == null && (
           <Button type="primary" ghost loading={claim.isPending} data-testid="task-claim"
             onClick={() => claim.mutate(undefined, { onSuccess: () => message.success(t('task.claimed')), onError: report })}>
             {t('task.claim')}
