@@ -29,8 +29,18 @@ public sealed class SchedulingOptions
     /// <summary>Jobs that run at once (each resumes one bookmark).</summary>
     public int MaxConcurrency { get; set; } = 8;
 
-    /// <summary>How late a timer may fire before it counts as misfired (it then fires once, at once).</summary>
-    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How late a timer may fire before it counts as misfired (it then fires once, at once, through
+    /// Quartz's misfire handler). Either way it fires once; a threshold well above a backlog's drain
+    /// time keeps a catch-up after restart on the ordinary, batched acquisition path.
+    /// </summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often Quartz looks for misfired triggers; each pass re-arms up to <see cref="MaxMisfiresPerPass"/>.</summary>
+    public TimeSpan MisfireHandlerFrequency { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Quartz's default of 20 re-armed 20 overdue timers per pass: a backlog of hundreds trickled out over minutes.</summary>
+    public int MaxMisfiresPerPass { get; set; } = 500;
 
     /// <summary>Compare open timer bookmarks with Quartz triggers at start-up (create missing, delete orphans).</summary>
     public bool ReconcileOnStart { get; set; } = true;

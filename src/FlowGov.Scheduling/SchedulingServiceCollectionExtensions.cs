@@ -1,4 +1,5 @@
 using FlowGov.Core.Hosting;
+using FlowGov.Core.Scripting;
 using FlowGov.Data;
 using FlowGov.Scheduling.Hosting;
 using FlowGov.Scheduling.Recurring;
@@ -16,7 +17,7 @@ public static class SchedulingServiceCollectionExtensions
     /// Adds Quartz (persistent ADO store; SQLite file or clustered PostgreSQL), <see cref="ICommitObserver"/>
     /// (pass it to <see cref="WorkflowEngine"/>: register the engine with a factory that resolves it),
     /// <see cref="TimerReconciler"/>, <see cref="TriggerSync"/> and a hosted service that reconciles and starts the scheduler.
-    /// The container must provide a <see cref="WorkflowEngine"/> that sees every district and a <see cref="FlowGovDatabase"/>
+    /// The container must provide a <see cref="WorkflowEngine"/> that sees every district, a <see cref="FlowGovDatabase"/> and the <see cref="IScriptHost"/> (trigger input scripts)
     /// (or set <see cref="SchedulingOptions.Engine"/> / <see cref="SchedulingOptions.Database"/>).
     /// </summary>
     public static IServiceCollection AddFlowGovScheduling(this IServiceCollection services, SchedulingOptions options)
@@ -49,6 +50,8 @@ public static class SchedulingServiceCollectionExtensions
                     s.TablePrefix = options.TablePrefix;
                     s.StoreJobDataAsStrings = true;
                     s.MisfireThreshold = options.MisfireThreshold;
+                    s.MisfireHandlerFrequency = options.MisfireHandlerFrequency;
+                    s.MaxMisfiresToHandleAtATime = options.MaxMisfiresPerPass;
                 });
                 store.ProvisionSchema();
                 if (provider == StoreProvider.PostgreSql)
@@ -66,7 +69,7 @@ public static class SchedulingServiceCollectionExtensions
             });
         });
         services.AddTransient(sp => new TimerJob(options.Engine(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TimerJob>>()));
-        services.AddTransient(sp => new RecurringStartJob(options.Engine(sp), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RecurringStartJob>>()));
+        services.AddTransient(sp => new RecurringStartJob(options.Engine(sp), options.Database(sp), sp.GetRequiredService<IScriptHost>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RecurringStartJob>>()));
         services.AddSingleton<QuartzTimerScheduler>();
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<QuartzTimerScheduler>());
         services.AddSingleton<TimerReconciler>();

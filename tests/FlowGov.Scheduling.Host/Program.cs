@@ -48,6 +48,13 @@ if (host.Counter.Target <= 0)
 }
 
 await host.StartAsync();
-await host.Counter.Reached.WaitAsync(TimeSpan.FromMinutes(2));
-Console.WriteLine("DONE " + host.Counter.Completed.ToString(CultureInfo.InvariantCulture));
+// A progress line every 5 s shows whether a slow run is still moving (the driving test reads them).
+var deadline = TimeProvider.System.GetUtcNow().AddMinutes(6);
+while (!host.Counter.Reached.IsCompleted && TimeProvider.System.GetUtcNow() < deadline)
+{
+    await Task.WhenAny(host.Counter.Reached, Task.Delay(TimeSpan.FromSeconds(5)));
+    Console.WriteLine("PROGRESS " + host.Counter.Completed.ToString(CultureInfo.InvariantCulture));
+}
+
+Console.WriteLine((host.Counter.Reached.IsCompleted ? "DONE " : "STALLED ") + host.Counter.Completed.ToString(CultureInfo.InvariantCulture));
 return 0;

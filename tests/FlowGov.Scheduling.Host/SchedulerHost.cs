@@ -49,8 +49,18 @@ public sealed class SchedulerHost : IAsyncDisposable
         var counter = new CompletionCounter();
         var time = clock ?? TimeProvider.System;
         var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // FLOWGOV_HOST_LOG=Information (or Debug, Warning…) logs FlowGov and Quartz to stderr: what a stalled run is diagnosed with.
+        if (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("FLOWGOV_HOST_LOG"), out var level))
+        {
+            services.AddLogging(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(level)
+                .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
+        }
+        else
+        {
+            services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+            services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        }
+
         services.AddSingleton(database);
         services.AddSingleton<IScriptHost>(_ => new JintScriptHost());
         services.AddSingleton(sp => new DefinitionCompiler(ActivityRegistry.Default, sp.GetRequiredService<IScriptHost>()));

@@ -9,6 +9,7 @@ public static class RecurringKeys
     public const string DistrictKey = "district";
     public const string DefinitionKey = "definition";
     public const string TriggerIdKey = "trigger";
+    public const string TimeZoneKey = "zone";
 
     public static JobKey Job { get; } = new("start-instance", Group);
 

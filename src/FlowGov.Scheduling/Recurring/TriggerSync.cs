@@ -143,6 +143,7 @@ public sealed class TriggerSync(ISchedulerFactory factory, FlowGovDatabase datab
             .UsingJobData(RecurringKeys.DistrictKey, w.District)
             .UsingJobData(RecurringKeys.DefinitionKey, w.DefinitionKey)
             .UsingJobData(RecurringKeys.TriggerIdKey, w.TriggerId)
+            .UsingJobData(RecurringKeys.TimeZoneKey, w.TimeZone)
             .WithSchedule(CronScheduleBuilder.Create(w.Cron)
                 .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(w.TimeZone))
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))

@@ -25,9 +25,10 @@ public sealed class QuartzTimerScheduler(ISchedulerFactory factory, ILogger<Quar
             }
         }
 
+        var firing = TimerJob.FiringBookmark;
         foreach (var b in result.BookmarksRemoved)
         {
-            if (b.Kind == BookmarkKind.Timer)
+            if (b.Kind == BookmarkKind.Timer && b.Id != firing)
             {
                 (removed ??= []).Add(TimerKeys.For(b.Id));
             }

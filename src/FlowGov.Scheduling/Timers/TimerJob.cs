@@ -13,11 +13,40 @@ public sealed class TimerJob(WorkflowEngine engine, ILogger<TimerJob> logger) : 
 {
     public const string Actor = "system:timer";
 
+    /// <summary>A resume that throws (the store busy or briefly unreachable) is fired again at once, this many times, before the timer is left to start-up reconciliation.</summary>
+    public const int MaxRefires = 5;
+
+    private static readonly AsyncLocal<string?> Firing = new();
+
+    /// <summary>
+    /// The bookmark whose trigger is firing on this flow: its one-shot trigger is deleted by Quartz when
+    /// the job completes, so <see cref="QuartzTimerScheduler"/> need not unschedule it (one write less per fire).
+    /// </summary>
+    internal static string? FiringBookmark => Firing.Value;
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var bookmarkId = context.Trigger.Key.Name;
-        var outcome = await engine.ResumeAsync(bookmarkId, new ResumeInput(Actor), cancellationToken).ConfigureAwait(false);
+        Firing.Value = bookmarkId;
+        ResumeOutcome outcome;
+        try
+        {
+            outcome = await engine.ResumeAsync(bookmarkId, new ResumeInput(Actor), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A one-shot trigger whose job failed is deleted like one that succeeded: refire it, or
+            // the timer would wait for the next start-up's reconciliation.
+            var again = context.RefireCount < MaxRefires;
+            logger.LogError(ex, "Timer {BookmarkId}: resume failed (attempt {Attempt}){Again}.", bookmarkId, context.RefireCount + 1, again ? "; firing again" : "; left to reconciliation");
+            throw new JobExecutionException(ex) { RefireImmediately = again };
+        }
+        finally
+        {
+            Firing.Value = null;
+        }
+
         if (outcome.Status is not (ResumeStatus.Resumed or ResumeStatus.AlreadyDone))
         {
             logger.LogWarning("Timer {BookmarkId}: {Status} — {Message}", bookmarkId, outcome.Status, outcome.Message);

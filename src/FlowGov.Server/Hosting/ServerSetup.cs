@@ -241,6 +241,7 @@ public static class ServerSetup
         api.MapSendBackEndpoints();
         api.MapActivityEndpoints();
         api.MapInstanceEndpoints();
+        api.MapTimerEndpoints();
         api.MapTaskEndpoints();
         api.MapFormEndpoints();
         api.MapNotificationEndpoints();

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using FlowGov.Core.Runtime;
+using FlowGov.Data;
+using FlowGov.Scheduling.Host;
+using FlowGov.Scheduling.Timers;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+// FlowGov.Bench.Scheduling [pending=100000] [burst=1000] [dir]
+// 1. <burst> real instances wait on timers (engine → commit → Quartz trigger, as the server does).
+// 2. The rest of <pending> are Quartz timer triggers due tomorrow, scheduled in batches of 1,000
+//    (no instance behind them: what is measured is the scheduler's store and acquisition with that
+//    many pending rows; reconciliation is off so they are not removed as orphans).
+// 3. Every burst timer is moved to the same second (fire-now's path), the scheduler starts, and the
+//    fire lag of each timer = its resume's commit time − its due time.
+var pending = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
+var dir = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "flowgov-bench-sched-" + Path.GetRandomFileName());
+Directory.CreateDirectory(dir);
+var data = new FlowGovDataOptions { DataDirectory = dir, Synchronous = SqliteSynchronous.Normal };
+var total = Stopwatch.StartNew();
+await using var host = await SchedulerHost.CreateAsync(data, o => o.ReconcileOnStart = false);
+host.Counter.Target = burst;
+await host.PublishAsync(TimerWorkflows.WaitUntil());
+var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+var later = TimeProvider.System.GetUtcNow().AddDays(1);
+var input = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["at"] = later.ToString("O", CultureInfo.InvariantCulture) });
+var seed = Stopwatch.StartNew();
+var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+await Parallel.ForAsync(0, burst, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, ct) =>
+{
+    var r = await host.Engine.StartAsync("timer", new StartRequest { Input = input, StartedBy = "bench" }, cancellationToken: ct);
+    ids.Add(r.BookmarksCreated.Single(b => b.Kind == BookmarkKind.Timer).Id);
+});
+var instancesTime = seed.Elapsed;
+seed.Restart();
+for (var i = 0; i < pending - burst; i += 1000)
+{
+    var n = Math.Min(1000, pending - burst - i);
+    await QuartzTimerScheduler.ScheduleAsync(scheduler, Enumerable.Range(i, n).Select(k => ("bench-pending-" + k.ToString("D7", CultureInfo.InvariantCulture), later.AddSeconds(k % 86_000))), default);
+}
+
+var triggersTime = seed.Elapsed;
+
+// All burst timers due in the same second, a few seconds from now.
+var due = TimeProvider.System.GetUtcNow().AddSeconds(5);
+due = new DateTimeOffset(due.Ticks - (due.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
+await QuartzTimerScheduler.ScheduleAsync(scheduler, ids.Select(id => (id, due)), default);
+await host.StartAsync();
+GC.Collect();
+var managed = GC.GetTotalMemory(forceFullCollection: true);
+var workingSet = Process.GetCurrentProcess().WorkingSet64;
+await host.Counter.Reached.WaitAsync(TimeSpan.FromMinutes(10));
+var drained = TimeProvider.System.GetUtcNow() - due;
+
+await using var db = host.Database.CreateContext(DistrictScope.AllDistricts);
+var resumedAt = await db.Journal.AsNoTracking().Where(j => j.ActivityId == "wait" && j.Kind == nameof(JournalKind.ActivityResumed)).Select(j => j.At).ToListAsync();
+var lags = resumedAt.Select(at => (at - due).TotalMilliseconds).Order().ToArray();
+double P(double q) => lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(q * lags.Length) - 1)];
+var quartzTriggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TimerKeys.Group))).Count;
+
+var c = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(c, $"| pending timers (Quartz triggers when the burst fired) | {quartzTriggers + burst:N0} |"));
+Console.WriteLine(string.Create(c, $"| seeding: {burst:N0} waiting instances / {pending - burst:N0} triggers | {instancesTime.TotalSeconds:F1} s / {triggersTime.TotalSeconds:F1} s |"));
+Console.WriteLine(string.Create(c, $"| burst: {burst:N0} timers due in the same second, fired | {lags.Length:N0} |"));
+Console.WriteLine(string.Create(c, $"| fire lag p50 / p99 / max | {P(0.50):F0} ms / {P(0.99):F0} ms / {lags[^1]:F0} ms |"));
+Console.WriteLine(string.Create(c, $"| whole burst done after its due second | {drained.TotalSeconds:F1} s ({burst / Math.Max(drained.TotalSeconds, 0.001):F0} timers/s) |"));
+Console.WriteLine(string.Create(c, $"| process memory with the timers pending: managed heap / working set | {managed / 1048576.0:F0} MiB / {workingSet / 1048576.0:F0} MiB |"));
+Console.WriteLine(string.Create(c, $"| quartz.db size | {new FileInfo(Path.Combine(dir, "quartz.db")).Length / 1048576.0:F1} MiB |"));
+Console.WriteLine(string.Create(c, $"| total run | {total.Elapsed.TotalSeconds:F0} s |"));
+await host.DisposeAsync();
+SqliteConnection.ClearAllPools();
+if (args.Length <= 2)
+{
+    Directory.Delete(dir, recursive: true);
+}
