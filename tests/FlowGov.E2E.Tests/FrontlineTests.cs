@@ -76,7 +76,7 @@ public sealed class FrontlineTests(E2EFixture fixture)
         // 3. The municipal department handler completes it.
         var handler = await fixture.NewPageAsync(TabletWidth, TabletHeight);
         await E2EFixture.SignInAsync(handler, "tc-municipal");
-        await OpenInboxTaskAsync(handler, "units", "限时办理");
+        await OpenInboxTaskAsync(handler, "units", "限时办理", "frontline-tablet-inbox");
         await handler.GetByTestId("field-input-result").FillAsync("已补装井盖并设置警示标志");
         await fixture.ScreenshotAsync(handler, "frontline-tablet-handle");
         await handler.GetByTestId("form-action-done").ClickAsync();
@@ -90,7 +90,20 @@ public sealed class FrontlineTests(E2EFixture fixture)
         await WaitForAsync(async () => (await grid.GetAsync("/api/tasks/inbox?scope=candidate"))["items"]!.AsArray()
             .Any(t => t!["instanceId"]!.GetValue<string>() == instanceId && t["activityId"]!.GetValue<string>() == "visit"), "the follow-up visit task");
 
-        await OpenInboxTaskAsync(phone, "units", "回访");
+        // The reporter was told it was done (Notify → notification, badge in the top bar).
+        await phone.GotoAsync("/notifications");
+        await Assertions.Expect(phone.GetByTestId("notification").Filter(new() { HasTextString = "您上报的网格事件已办结" })).ToHaveCountAsync(1);
+        await fixture.ScreenshotAsync(phone, "frontline-phone-notifications");
+
+        await OpenInboxTaskAsync(phone, "units", "回访", "frontline-phone-inbox-visit");
+        await phone.GetByTestId("task-more").ClickAsync();
+        await phone.GetByTestId("task-action-comment").ClickAsync();
+        await phone.GetByTestId("comment-text").FillAsync("已电话联系上报人，反映井盖仍有松动");
+        await phone.GetByTestId("comment-submit").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("comment")).ToHaveCountAsync(1);
+        await fixture.ScreenshotAsync(phone, "frontline-phone-comment-drawer");
+        await phone.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(phone.GetByTestId("comment-text")).ToBeHiddenAsync();
         await phone.GetByTestId("field-contactMethod").GetByText("电话回访").ClickAsync();
         await phone.GetByTestId("field-satisfaction").Locator(".ant-rate-star").Nth(1).ClickAsync();
         await fixture.ScreenshotAsync(phone, "frontline-phone-visit");
@@ -205,10 +218,16 @@ public sealed class FrontlineTests(E2EFixture fixture)
         }
     }
 
-    private static async Task OpenInboxTaskAsync(IPage page, string tab, string titleContains)
+    private async Task OpenInboxTaskAsync(IPage page, string tab, string titleContains, string? screenshot = null)
     {
         await page.GotoAsync($"/inbox?tab={tab}");
         var item = page.GetByTestId("inbox-item").Filter(new() { HasTextString = titleContains }).First;
+        await item.WaitForAsync();
+        if (screenshot is not null)
+        {
+            await fixture.ScreenshotAsync(page, screenshot);
+        }
+
         await item.ClickAsync();
         await page.GetByTestId("task-page").WaitForAsync();
         await page.GetByTestId("form-renderer").WaitForAsync();

@@ -98,7 +98,7 @@ function colourOf(step: JournalItem): string {
   if (step.kind === 'ActivityFaulted') return 'red';
   if (step.kind === 'InstanceCompleted') return 'green';
   if (step.kind === 'InstanceCancelled' || step.kind === 'TaskSentBack') return 'gray';
-  if (step.kind === 'ActivityWaiting') return 'blue';
+  if (step.kind === 'ActivityWaiting') return 'gray';
   return 'green';
 }
 

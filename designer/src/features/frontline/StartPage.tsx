@@ -50,7 +50,7 @@ export function StartPage() {
         })}
       </Row>
       <Drawer open={chosen !== null} onClose={() => setChosen(null)} placement={phone ? 'bottom' : 'right'} destroyOnHidden
-        title={chosen?.name} height={phone ? 'auto' : undefined}>
+        title={chosen?.name} size={phone ? 400 : 420}>
         {chosen && <StartSheet process={chosen} />}
       </Drawer>
     </div>

@@ -52,8 +52,7 @@ export function TaskToolbar({ detail, meId }: { detail: TaskDetail; meId: string
       <Drawer
         open={menuOpen}
         placement={phone ? 'bottom' : 'right'}
-        size={phone ? 'default' : 'default'}
-        height={phone ? 'auto' : undefined}
+        size={phone ? 400 : 360}
         title={t('task.actions')}
         onClose={() => setMenuOpen(false)}
       >
@@ -72,8 +71,7 @@ export function TaskToolbar({ detail, meId }: { detail: TaskDetail; meId: string
       <Drawer
         open={panel !== null}
         placement={phone ? 'bottom' : 'right'}
-        height={phone ? '80%' : undefined}
-        width={phone ? undefined : 420}
+        size={phone ? '80%' : 420}
         destroyOnHidden
         title={panel ? t(`task.action.${panel}`) : ''}
         onClose={() => setPanel(null)}
