@@ -1,0 +1,46 @@
+import { Badge, List, Tag, Typography } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { DefinitionProblem } from '../../../api/definitions';
+
+/** The server's problems; each one clicks through to its activity, property and line. */
+export function ValidationPanel({ problems, checking, onPick }: { problems: DefinitionProblem[]; checking: boolean; onPick: (p: DefinitionProblem) => void }) {
+  const { t, i18n } = useTranslation('designer');
+  const en = i18n.language === 'en';
+  if (problems.length === 0)
+    return (
+      <div data-testid="validation-panel" data-count={0} style={{ padding: '6px 12px', color: '#389e0d' }}>
+        <CheckCircleOutlined /> {checking ? t('validation.checking') : t('validation.ok')}
+      </div>
+    );
+  return (
+    <div data-testid="validation-panel" data-count={problems.length} style={{ maxHeight: 150, overflow: 'auto' }}>
+      <List
+        size="small"
+        dataSource={problems}
+        renderItem={(p, i) => (
+          <List.Item
+            key={i}
+            data-testid="validation-problem"
+            style={{ cursor: p.activityId ? 'pointer' : undefined, padding: '3px 12px' }}
+            onClick={() => onPick(p)}
+          >
+            <span>
+              <Badge status="error" /> <Tag>{p.code}</Tag>
+              {p.activityId && <Typography.Text code>{p.activityId}</Typography.Text>}
+              {p.property && <Typography.Text type="secondary"> · {p.property}</Typography.Text>}
+              {p.line != null && (
+                <Typography.Text type="danger" data-testid="validation-line">
+                  {' '}
+                  {t('validation.line', { line: p.line })}
+                  {p.column != null ? `:${p.column}` : ''}
+                </Typography.Text>
+              )}{' '}
+              {en ? (p.messageEn ?? p.message) : p.message}
+            </span>
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
