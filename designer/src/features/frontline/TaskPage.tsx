@@ -10,7 +10,7 @@ import { taskApi, taskKeys, useTask, type TaskDetail } from '../../api/tasks';
 import { useOrgUnits } from '../../api/instances';
 import { useMe } from '../../auth/session';
 import { FormRenderer, type Evaluation, type FormDefinition, type FormErrorDto, type FormValues } from '../../forms';
-import { fieldErrorsOf, newIdempotencyKey, unitEntries } from './logic';
+import { attemptFor, fieldErrorsOf, unitEntries, type PendingAttempt } from './logic';
 import { DueTag, formatTime, useIsPhone } from './shared';
 import { TaskToolbar } from './TaskToolbar';
 import { taxonomy } from './taxonomy';
@@ -28,11 +28,6 @@ export function TaskPage() {
   return <TaskView detail={task.data} meId={me?.id ?? ''} />;
 }
 
-interface Attempt {
-  signature: string;
-  key: string;
-}
-
 function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
   const { t } = useTranslation('frontline');
   const { message } = App.useApp();
@@ -44,7 +39,7 @@ function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
   const [errors, setErrors] = useState<FormErrorDto[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   // The last attempt that did not get an answer: pressing the same button with the same values reuses its key.
-  const unanswered = useRef<Attempt | null>(null);
+  const unanswered = useRef<PendingAttempt | null>(null);
   const writable = task.status === 'open' && detail.canWork;
 
   const evaluate = useCallback((values: FormValues) => taskApi.evaluate<Evaluation>(task.id, values), [task.id]);
@@ -52,9 +47,9 @@ function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
   const environment = useMemo(() => ({ taxonomy, orgUnits: orgUnits ? unitEntries(orgUnits) : undefined }), [orgUnits]);
 
   const submit = async (outcome: string, values: FormValues) => {
-    const signature = JSON.stringify([outcome, values]);
-    const key = unanswered.current?.signature === signature ? unanswered.current.key : newIdempotencyKey();
-    unanswered.current = { signature, key };
+    const attempt = attemptFor(unanswered.current, outcome, values);
+    unanswered.current = attempt;
+    const { key } = attempt;
     setBusy(outcome);
     setErrors([]);
     try {

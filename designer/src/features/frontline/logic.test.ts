@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessKeyFor, byDue, dueStatus, fieldErrorsOf, filterByCategory, isAttachmentHash, journalData, startInputFor, unitEntries } from './logic';
+import { businessKeyFor, byDue, dueStatus, fieldErrorsOf, filterByCategory, isAttachmentHash, journalData, startInputFor, unitEntries, attemptFor } from './logic';
 import type { OrgUnit } from '../../api/instances';
 
 const now = new Date('2026-11-22T08:00:00Z');
@@ -99,5 +99,16 @@ describe('unitEntries', () => {
       { id: 'g', parentId: 'c', kind: 'Grid', name: '网格01' },
     ];
     expect(unitEntries(units)).toEqual([{ id: 'c', name: '六尺巷社区' }, { id: 'g', name: '六尺巷社区 网格01' }]);
+  });
+});
+
+describe('attemptFor', () => {
+  let n = 0;
+  const fresh = () => `k${++n}`;
+  it('reuses the key of an unanswered identical submission and renews it for a different one', () => {
+    const first = attemptFor(null, 'submit', { a: 1 }, fresh);
+    expect(attemptFor(first, 'submit', { a: 1 }, fresh).key).toBe(first.key);
+    expect(attemptFor(first, 'submit', { a: 2 }, fresh).key).not.toBe(first.key);
+    expect(attemptFor(first, 'reject', { a: 1 }, fresh).key).not.toBe(first.key);
   });
 });

@@ -125,3 +125,19 @@ export function unitEntries(units: OrgUnit[]): { id: string; name: string }[] {
     return { id: u.id, name: nested ? `${parent.name} ${u.name}` : u.name };
   });
 }
+
+/** A submit attempt that got no answer (network failure): its key is reused when the same submission is retried. */
+export interface PendingAttempt {
+  signature: string;
+  key: string;
+}
+
+/**
+ * The Idempotency-Key for pressing `outcome` with `values`: the unanswered attempt's key when this is a
+ * retry of exactly that submission, else a fresh one — so a retry after a lost answer cannot complete
+ * the task twice, while a changed submission is a new request.
+ */
+export function attemptFor(unanswered: PendingAttempt | null, outcome: string, values: unknown, fresh: () => string = newIdempotencyKey): PendingAttempt {
+  const signature = JSON.stringify([outcome, values]);
+  return unanswered?.signature === signature ? unanswered : { signature, key: fresh() };
+}
