@@ -51,6 +51,8 @@ public sealed class FrontlineTests(E2EFixture fixture)
         await phone.GetByTestId("field-grid").Locator(".ant-select").ClickAsync();
         await phone.Keyboard.TypeAsync("六尺巷社区 网格01");
         await phone.Locator(".ant-select-item-option", new() { HasTextString = "六尺巷社区 网格01" }).ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("field-error-grid")).ToHaveCountAsync(0);
+        await Assertions.Expect(phone.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);
         await fixture.ScreenshotAsync(phone, "frontline-phone-report-filled");
         await phone.GetByTestId("form-action-submit").ClickAsync();
         await phone.WaitForURLAsync("**/inbox**");
@@ -179,6 +181,7 @@ public sealed class FrontlineTests(E2EFixture fixture)
             await E2EFixture.SignInAsync(page, user);
             await OpenInboxTaskAsync(page, "units", label);
             await page.GetByTestId("field-input-position").FillAsync($"{label}：同意按六尺巷工作法协商，收费标准公开听证");
+            await Assertions.Expect(page.GetByTestId("field-error-position")).ToHaveCountAsync(0);
             if (user == "tc-owners")
             {
                 await fixture.ScreenshotAsync(page, "frontline-phone-mediation-view");
