@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe, useSignOut } from '../auth/session';
 import { setLanguage } from '../i18n';
 import { navigation } from './navigation';
+import { NotificationBell } from '../features/frontline/NotificationBell';
 
 /** The signed-in frame: a top bar with the areas the user's roles open, and the page below. */
 export function AppLayout() {
@@ -30,6 +31,7 @@ export function AppLayout() {
           onClick={({ key }) => navigate(key)}
           data-testid="main-menu"
         />
+        <NotificationBell />
         <Dropdown
           menu={{
             items: [
