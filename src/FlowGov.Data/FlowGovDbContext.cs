@@ -60,6 +60,8 @@ public abstract class FlowGovDbContext : DbContext
 
     public DbSet<AttachmentRow> Attachments => Set<AttachmentRow>();
 
+    public DbSet<NotificationReadRow> NotificationReads => Set<NotificationReadRow>();
+
     // Read by the query filter; EF parameterises it per context instance.
     internal string ScopeDistrict => Scope.District;
 
@@ -174,6 +176,7 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("outbox");
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DispatchedAt);
+            e.HasIndex(x => new { x.District, x.At });
         });
 
         modelBuilder.Entity<AuditRow>(e =>
@@ -241,6 +244,13 @@ public abstract class FlowGovDbContext : DbContext
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.District, x.TaskId });
             e.HasIndex(x => new { x.District, x.Hash });
+        });
+
+        modelBuilder.Entity<NotificationReadRow>(e =>
+        {
+            e.ToTable("notification_reads");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.District, x.UserId, x.NotificationId }).IsUnique();
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

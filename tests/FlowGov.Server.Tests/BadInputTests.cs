@@ -51,6 +51,55 @@ public sealed class BadInputTests(ServerFactory server) : IClassFixture<ServerFa
         { "GET", "/api/reports/counts?from=2026-03-02&to=2026-03-01", null, "", 400 },
         { "POST", "/api/signals", "{\"signal\": \"\", \"correlation\": \"x\"}", "application/json", 400 },
         { "POST", "/api/auth/login", "{\"userName\": \"tc-admin\"}", "application/json", 400 },
+        { "GET", "/api/org-units/no-such-unit", null, "", 404 },
+        { "PATCH", "/api/org-units/tc-wc", "{\"name\": 5}", "application/json", 400 },
+        { "GET", "/api/users/no-such-user", null, "", 404 },
+        { "PATCH", "/api/users/u-tc-grid01", "{\"isActive\": \"yes\"}", "application/json", 400 },
+        { "DELETE", "/api/users/u-tc-grid01/roles/999999", null, "", 404 },
+        { "GET", "/api/users/no-such-user/tokens", null, "", 404 },
+        { "DELETE", "/api/users/u-tc-grid01/tokens/no-such-token", null, "", 404 },
+        { "GET", "/api/definitions/no-such/draft", null, "", 404 },
+        { "DELETE", "/api/definitions/no-such/draft?revision=1", null, "", 404 },
+        { "GET", "/api/definitions/no-such/versions", null, "", 404 },
+        { "GET", "/api/definitions/grid-event-test/versions/99", null, "", 404 },
+        { "POST", "/api/definitions/grid-event-test/versions/99/retire", null, "", 404 },
+        { "POST", "/api/definitions/grid-event-test/rollback", "{\"toVersion\": \"one\", \"note\": \"x\"}", "application/json", 400 },
+        { "GET", "/api/definitions/no-such/export", null, "", 404 },
+        { "POST", "/api/instances/no-such-instance/incidents/i1/retry", null, "", 404 },
+        { "POST", "/api/tasks/no-such-task/claim", null, "", 404 },
+        { "POST", "/api/tasks/no-such-task/unclaim", null, "", 404 },
+        { "POST", "/api/tasks/no-such-task/handover", "{\"userId\": 5}", "application/json", 400 },
+        { "POST", "/api/tasks/no-such-task/delegate", "{\"userId\": \"u-tc-grid02\"}", "application/json", 404 },
+        { "POST", "/api/tasks/no-such-task/nudge", "{\"message\": \"x\"}", "application/json", 404 },
+        { "GET", "/api/tasks/no-such-task/comments", null, "", 404 },
+        { "POST", "/api/tasks/no-such-task/comments", "{\"text\": 5}", "application/json", 400 },
+        { "GET", "/api/audit?from=yesterday", null, "", 400 },
+        { "POST", "/api/forms/evaluate", "{", "application/json", 400 },
+        { "POST", "/api/forms/evaluate", "{\"values\": 5}", "application/json", 400 },
+        { "POST", "/api/forms/evaluate", "{\"form\": 5, \"values\": {}}", "application/json", 400 },
+        { "POST", "/api/forms/evaluate", "{\"form\": {\"fields\": \"none\"}, \"values\": {}}", "application/json", 400 },
+        { "POST", "/api/forms/evaluate", "{\"definitionKey\": \"no-such\", \"version\": 1, \"formKey\": \"report\", \"values\": {}}", "application/json", 404 },
+        { "POST", "/api/forms/evaluate", "{\"definitionKey\": \"grid-event-test\", \"version\": 1, \"formKey\": \"no-such-form\", \"values\": {}}", "application/json", 404 },
+        { "POST", "/api/tasks/no-such-task/evaluate", "{\"values\": {}}", "application/json", 404 },
+        { "POST", "/api/tasks/no-such-task/evaluate", "{\"values\": []}", "application/json", 404 },
+        { "GET", "/api/notifications?page=abc", null, "", 400 },
+        { "GET", "/api/notifications?unreadOnly=maybe", null, "", 400 },
+        { "POST", "/api/notifications/no-such-notification/read", null, "", 404 },
+        { "GET", "/api/calendars/1999", null, "", 400 },
+        { "GET", "/api/calendars/next-year", null, "", 404 },
+        { "PUT", "/api/calendars/2027", "{\"year\": 2026, \"timeZone\": \"Asia/Shanghai\", \"holidays\": [], \"workdays\": [], \"weekend\": [0, 6]}", "application/json", 400 },
+        { "PUT", "/api/calendars/2027", "{\"year\": 2027, \"timeZone\": \"Asia/Shanghai\", \"holidays\": [\"soon\"], \"workdays\": [], \"weekend\": [0, 6]}", "application/json", 400 },
+        { "PUT", "/api/calendars/2027", "{\"year\": 2027, \"timeZone\": \"Asia/Shanghai\", \"holidays\": [], \"workdays\": [], \"weekend\": [7]}", "application/json", 400 },
+        { "GET", "/api/reports/satisfaction?orgUnitId=nowhere", null, "", 400 },
+        { "GET", "/api/reports/throughput?from=soon", null, "", 400 },
+        { "GET", "/api/reports/overdue?to=2026-02-30", null, "", 400 },
+        { "GET", "/api/reports/sla?orgUnitId=yc-dd", null, "", 400 },
+        { "GET", "/api/reports/nothing.csv", null, "", 404 },
+        { "GET", "/api/reports/overdue.csv?from=2026-03-02&to=2026-03-01", null, "", 400 },
+        { "POST", "/api/definitions/no-such/draft/test-runs", "{\"input\": {}}", "application/json", 404 },
+        { "POST", "/api/definitions/grid-event-test/draft/test-runs", "{\"input\": 5}", "application/json", 400 },
+        { "GET", "/api/attachments/not-a-hash", null, "", 404 },
+        { "POST", "/api/tasks/no-such-task/attachments?field=photo", null, "", 404 },
     };
 
     [Theory]
@@ -71,6 +120,42 @@ public sealed class BadInputTests(ServerFactory server) : IClassFixture<ServerFa
         var problem = JsonDocument.Parse(text).RootElement;
         Api.AssertProblem(problem, expected);
         Assert.True(problem.TryGetProperty("detail", out var detail) && detail.GetString()!.Length > 0, text);
+    }
+
+    /// <summary>Problems about one input name it in <c>field</c>, so a form can put the message beside it.</summary>
+    public static TheoryData<string, string, string, string> FieldCorpus => new()
+    {
+        { "POST", "/api/forms/evaluate", "{\"values\": 5}", "values" },
+        { "POST", "/api/forms/evaluate", "{\"form\": 5, \"values\": {}}", "form" },
+        { "POST", "/api/forms/evaluate", "{\"formKey\": \"report\", \"values\": {}}", "definitionKey" },
+        { "POST", "/api/forms/evaluate", "{\"definitionKey\": \"grid-event-test\", \"values\": {}}", "formKey" },
+        { "GET", "/api/calendars/1999", "", "year" },
+        { "PUT", "/api/calendars/2027", "{\"year\": 2026, \"timeZone\": \"Asia/Shanghai\", \"holidays\": [], \"workdays\": [], \"weekend\": [0, 6]}", "year" },
+        { "PUT", "/api/calendars/2027", "{\"year\": 2027, \"timeZone\": \"Asia/Shanghai\", \"holidays\": [\"2028-01-01\"], \"workdays\": [], \"weekend\": [0, 6]}", "holidays" },
+        { "PUT", "/api/calendars/2027", "{\"year\": 2027, \"timeZone\": \"Asia/Shanghai\", \"holidays\": [], \"workdays\": [], \"weekend\": [0, 0]}", "weekend" },
+        { "PUT", "/api/calendars/2027", "{\"year\": 2027, \"timeZone\": \"Nowhere/Else\", \"holidays\": [], \"workdays\": [], \"weekend\": [0, 6]}", "timeZone" },
+        { "GET", "/api/reports/satisfaction?orgUnitId=nowhere", "", "orgUnitId" },
+        { "GET", "/api/reports/counts?from=2026-03-02&to=2026-03-01", "", "from" },
+        { "POST", "/api/definitions/grid-event-test/draft/test-runs", "{\"input\": 5}", "input" },
+        { "GET", "/api/tasks/inbox?scope=everything", "", "scope" },
+        { "POST", "/api/signals", "{\"signal\": \"\", \"correlation\": \"x\"}", "signal" },
+        { "POST", "/api/instances", "{\"definitionKey\": \"\"}", "definitionKey" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FieldCorpus))]
+    public async Task Request_BadField_ProblemNamesTheField(string method, string url, string body, string field)
+    {
+        var admin = await PreparedAdminAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body.Length > 0)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await admin.SendAsync(request);
+        var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.TryGetProperty("field", out var named) && named.GetString() == field, $"{method} {url}: expected field '{field}': {problem}");
     }
 
     [Fact]

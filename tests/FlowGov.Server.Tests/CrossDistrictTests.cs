@@ -27,6 +27,25 @@ public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<Ser
             await tcAdmin.PostAsync("/api/users/u-tc-viewer/tokens", new { name = "b-token" }, HttpStatusCode.Created);
         }
 
+        // District B also has a notification, a draft test run and a calendar of its own.
+        await (await server.ClientAsync("tc-supervisor")).PostAsync($"/api/tasks/{taskId}/nudge", new { message = Secret }, HttpStatusCode.Accepted);
+        var notificationId = (await worker.GetAsync("/api/notifications", HttpStatusCode.OK)).GetProperty("items")[0].GetProperty("id").GetString()!;
+        using (var draft = new HttpRequestMessage(HttpMethod.Put, $"/api/definitions/{TestDefinitions.GridEventKey}/draft")
+        {
+            Content = JsonContent.Create(new { revision = 0, definition = System.Text.Json.JsonDocument.Parse(TestDefinitions.GridEvent).RootElement }),
+        })
+        {
+            using var saved = await designer.SendAsync(draft);
+        }
+
+        var testRun = await designer.PostAsync($"/api/definitions/{TestDefinitions.GridEventKey}/draft/test-runs", new { input = new { gridId = "tc-wc-lcx-g01" } }, HttpStatusCode.Created);
+        var testInstanceId = testRun.GetProperty("instanceId").GetString()!;
+        var tcAdminToken = await server.ClientAsync("tc-admin");
+        using (var calendar = new HttpRequestMessage(HttpMethod.Put, "/api/calendars/2027") { Content = JsonContent.Create(new { year = 2027, timeZone = "Asia/Shanghai", holidays = new[] { "2027-03-03" }, workdays = Array.Empty<string>(), weekend = new[] { 0, 6 } }) })
+        {
+            (await tcAdminToken.SendAsync(calendar)).EnsureSuccessStatusCode();
+        }
+
         var key = TestDefinitions.GridEventKey;
         var calls = new (string Method, string Url, object? Body)[]
         {
@@ -65,6 +84,15 @@ public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<Ser
             ("PATCH", "/api/org-units/tc-wc", new { name = "x" }),
             ("DELETE", "/api/org-units/tc-wc-lcx-g03", null),
             ("POST", "/api/org-units", new { id = "yc-new", parentId = "tc-wc", kind = "grid", name = "x" }),
+            ("POST", $"/api/tasks/{taskId}/evaluate", new { values = new { summary = "x" } }),
+            ("POST", "/api/forms/evaluate", new { definitionKey = key, version = 1, formKey = "report", values = new { } }),
+            ("POST", "/api/forms/evaluate", new { definitionKey = key, version = 0, formKey = "report", values = new { } }),
+            ("POST", $"/api/notifications/{notificationId}/read", null),
+            ("POST", $"/api/definitions/{key}/draft/test-runs", new { input = new { } }),
+            ("GET", $"/api/instances/{testInstanceId}", null),
+            ("POST", $"/api/instances/{testInstanceId}/cancel", new { reason = "x" }),
+            ("GET", "/api/reports/counts?orgUnitId=tc-wc", null),
+            ("GET", "/api/reports/overdue.csv?orgUnitId=tc-wc", null),
         };
 
         foreach (var user in new[] { "yc-admin", "yc-grid01", "yc-supervisor" })
@@ -75,7 +103,11 @@ public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<Ser
                 using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = body is null ? null : JsonContent.Create(body) };
                 using var response = await client.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
-                Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
+                // A foreign org unit in a report filter is "not a unit of your district": 400, still without data.
+                var expected = url.Contains("orgUnitId=", StringComparison.Ordinal) && user != "yc-grid01"
+                    ? response.StatusCode == HttpStatusCode.BadRequest
+                    : response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden;
+                Assert.True(expected,
                     $"{user} {method} {url} answered {(int)response.StatusCode}: {text}");
                 Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
                 Assert.DoesNotContain("六尺巷", text, StringComparison.Ordinal);
@@ -85,7 +117,9 @@ public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<Ser
 
         // Lists answer, but only with the caller's own district.
         var admin = await server.ClientAsync("yc-admin");
-        foreach (var url in new[] { "/api/instances", "/api/tasks/inbox", "/api/tasks/counts", "/api/definitions", "/api/definitions/export", "/api/users", "/api/org-units", "/api/audit", "/api/reports/counts", "/api/reports/sla", "/api/reports/tasks.csv", "/api/auth/me" })
+        foreach (var url in new[] { "/api/instances", "/api/tasks/inbox", "/api/tasks/counts", "/api/definitions", "/api/definitions/export", "/api/users", "/api/org-units", "/api/audit", "/api/reports/counts", "/api/reports/sla", "/api/reports/tasks.csv", "/api/auth/me",
+            "/api/notifications", "/api/notifications/count", "/api/definitions/startable", "/api/reports/satisfaction", "/api/reports/throughput", "/api/reports/overdue",
+            "/api/reports/counts.csv", "/api/reports/sla.csv", "/api/reports/satisfaction.csv", "/api/reports/throughput.csv", "/api/reports/overdue.csv", "/api/calendars/2027" })
         {
             using var response = await admin.GetAsync(new Uri(url, UriKind.Relative));
             var text = await response.Content.ReadAsStringAsync();
@@ -94,6 +128,8 @@ public sealed class CrossDistrictTests(ServerFactory server) : IClassFixture<Ser
             Assert.DoesNotContain(instanceId, text, StringComparison.Ordinal);
             Assert.DoesNotContain("tc-", text, StringComparison.Ordinal);
             Assert.DoesNotContain("桐城", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(testInstanceId, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("2027-03-03", text, StringComparison.Ordinal);
         }
 
         // A signal with district B's correlation reaches nothing.

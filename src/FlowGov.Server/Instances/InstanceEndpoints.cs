@@ -185,5 +185,5 @@ public static class InstanceEndpoints
     }
 
     internal static InstanceSummary Summary(InstanceRow i) =>
-        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status.ToLowerInvariant(), i.BusinessKey, i.StartedBy, i.CreatedAt, i.UpdatedAt, i.CompletedAt);
+        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status.ToLowerInvariant(), i.BusinessKey, i.StartedBy, i.CreatedAt, i.UpdatedAt, i.CompletedAt, i.DefinitionVersion < 0);
 }

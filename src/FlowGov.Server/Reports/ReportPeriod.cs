@@ -9,16 +9,7 @@ public static class ReportPeriod
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        TimeZoneInfo zone;
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            zone = TimeZoneInfo.Utc;
-        }
-
+        var zone = Zone(options);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var end = to ?? today;
         var start = from ?? end.AddDays(-30);
@@ -28,6 +19,12 @@ public static class ReportPeriod
         }
 
         return (At(start, zone), At(end.AddDays(1), zone));
+    }
+
+    public static TimeZoneInfo Zone(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
     private static DateTimeOffset At(DateOnly day, TimeZoneInfo zone)

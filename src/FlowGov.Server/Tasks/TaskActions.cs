@@ -36,6 +36,10 @@ public sealed class TaskActions(FlowGovDbContext db, IWorkflowStore store, Curre
         return roles.Count > 0 && access.HoldsAny(roles, task.CandidateUnit);
     }
 
+    /// <summary><see cref="CanWork"/>, or the task belongs to a test run of a draft that this user started.</summary>
+    public async Task<bool> CanWorkAsync(TaskRow task, UserAccess access, CancellationToken cancellationToken) =>
+        CanWork(task, access) || await TestRuns.TestRunEndpoints.IsOwnTestRunAsync(db, task, access.UserId, cancellationToken);
+
     public async Task<bool> CanSeeAsync(TaskRow task, UserAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);

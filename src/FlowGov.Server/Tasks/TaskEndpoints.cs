@@ -7,6 +7,7 @@ using FlowGov.Data.Entities;
 using FlowGov.Server.Accounts;
 using FlowGov.Server.Attachments;
 using FlowGov.Server.Audit;
+using FlowGov.Server.Forms;
 using FlowGov.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -175,7 +176,6 @@ public static class TaskEndpoints
         TaskActions tasks,
         IdempotencyStore idempotency,
         WorkflowEngine engine,
-        FormCatalog forms,
         FlowGovDbContext db,
         CurrentUser me,
         TimeProvider clock,
@@ -183,7 +183,7 @@ public static class TaskEndpoints
     {
         if (idempotencyKey is null)
         {
-            return await SubmitOnceAsync(id, request, tasks, engine, forms, db, me, clock, cancellationToken);
+            return await SubmitOnceAsync(id, request, tasks, engine, db, me, cancellationToken);
         }
 
         if (idempotencyKey.Length is 0 or > 200)
@@ -208,7 +208,7 @@ public static class TaskEndpoints
         IResult result;
         try
         {
-            result = await SubmitOnceAsync(id, request, tasks, engine, forms, db, me, clock, cancellationToken);
+            result = await SubmitOnceAsync(id, request, tasks, engine, db, me, cancellationToken);
         }
         catch
         {
@@ -234,7 +234,7 @@ public static class TaskEndpoints
         return problem;
     }
 
-    private static async Task<IResult> SubmitOnceAsync(string id, SubmitTaskRequest request, TaskActions tasks, WorkflowEngine engine, FormCatalog forms, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitOnceAsync(string id, SubmitTaskRequest request, TaskActions tasks, WorkflowEngine engine, FlowGovDbContext db, CurrentUser me, CancellationToken cancellationToken)
     {
         var (task, problem) = await WorkableAsync(id, tasks, me, cancellationToken);
         if (problem is not null)
@@ -249,48 +249,37 @@ public static class TaskEndpoints
             return Problems.BadRequest($"outcome must be one of: {string.Join(", ", outcomes)}.", "outcome");
         }
 
-        var values = request.Values;
-        if (values is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
+        if (request.Values is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
         {
             return Problems.BadRequest("values must be a JSON object of form field values.", "values");
         }
 
-        if (task.FormKey is { } formKey)
+        // The engine validates the values against the form of the version the task was created
+        // under, inside the same load → step → commit loop that makes the transition (one path).
+        var access = await me.AccessAsync(cancellationToken);
+        JsonElement? previousValues = null;
+        if (task.FormKey is { } formKey && await engine.Store.LoadInstanceAsync(task.InstanceId, cancellationToken) is { } instance
+            && instance.Forms.TryGetValue(formKey, out var previous))
         {
-            var definition = await engine.Store.FindDefinitionAsync(me.District, task.DefinitionKey, task.DefinitionVersion, cancellationToken);
-            var instance = await engine.Store.LoadInstanceAsync(task.InstanceId, cancellationToken);
-            if (definition is not null && instance is not null && definition.Forms.ContainsKey(formKey))
-            {
-                var compiled = forms.Get(definition, formKey);
-                var access = await me.AccessAsync(cancellationToken);
-                JsonElement? previousValues = instance.Forms.TryGetValue(formKey, out var previous) ? previous : null;
-                var context = new FormContext
-                {
-                    Vars = instance.Variables,
-                    Now = clock.GetUtcNow(),
-                    User = new FormUser(me.Id, [.. access.Roles], access.Assignments.Count > 0 ? access.Assignments[0].OrgUnitId : null, me.Name),
-                    PreviousValues = previousValues,
-                    // Photo/file values must be files uploaded for this task (POST /api/tasks/{id}/attachments).
-                    Attachments = await TaskAttachments.ForTaskAsync(db, id, task.InstanceId, previousValues, cancellationToken),
-                };
-                var checkedValues = FormValidator.Validate(compiled, values ?? JsonElement.Parse("{}"), context, outcome);
-                if (!checkedValues.IsValid)
-                {
-                    var errors = checkedValues.Errors.GroupBy(e => e.Path.Length == 0 ? "$" : e.Path)
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-                    return Problems.FieldErrors($"The values do not satisfy form '{formKey}' of {task.DefinitionKey} v{task.DefinitionVersion}.", errors);
-                }
-
-                values = checkedValues.Values;
-            }
+            previousValues = previous;
         }
 
-        var resumed = await engine.CompleteTaskAsync(id, new ResumeInput(me.Id, outcome, values), cancellationToken);
+        var resumed = await engine.SubmitTaskAsync(id, new TaskSubmission
+        {
+            User = FormEndpoints.User(me, access),
+            Outcome = outcome,
+            Values = request.Values is { ValueKind: JsonValueKind.Object } values ? values : null,
+            // Photo/file values must be files uploaded for this task (POST /api/tasks/{id}/attachments).
+            Attachments = task.FormKey is null ? null : await TaskAttachments.ForTaskAsync(db, id, task.InstanceId, previousValues, cancellationToken),
+        }, cancellationToken);
         return resumed.Status switch
         {
             ResumeStatus.Resumed => TypedResults.Ok(new SubmitTaskResponse(id, task.InstanceId, outcome, resumed.Result!.Instance.Status.ToString().ToLowerInvariant(),
                 [.. resumed.Result.TasksCreated.Select(t => t.Id)])),
             ResumeStatus.NotFound => Problems.NotFound(resumed.Message ?? $"No task '{id}' in your district."),
+            ResumeStatus.Rejected when resumed.FormErrors.Count > 0 => Problems.FieldErrors(
+                $"The values do not satisfy form '{task.FormKey}' of {task.DefinitionKey} v{task.DefinitionVersion}.",
+                resumed.FormErrors.GroupBy(e => e.Path.Length == 0 ? "$" : e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
             ResumeStatus.Rejected => Problems.Unprocessable(resumed.Message ?? "The submission was refused."),
             _ => Problems.Conflict(resumed.Message ?? $"Task '{id}' was already completed."),
         };
@@ -457,7 +446,7 @@ public static class TaskEndpoints
             return (null, Problems.Conflict($"Task '{id}' is already {task.Status.ToLowerInvariant()}."));
         }
 
-        return TaskActions.CanWork(task, access)
+        return await tasks.CanWorkAsync(task, access, cancellationToken)
             ? (task, null)
             : (null, Problems.Forbidden(task.Assignee is null
                 ? $"Task '{id}' is offered to {task.CandidateRoles.Trim(',')} at {task.CandidateUnit ?? "the district"}, which you do not hold."
