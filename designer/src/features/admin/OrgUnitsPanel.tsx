@@ -19,6 +19,9 @@ export function OrgUnitsPanel() {
   const [dialog, setDialog] = useState<'create' | 'rename' | null>(null);
   const [form] = Form.useForm();
   const unit = units.data?.find((u) => u.id === selected);
+  const [expanded, setExpanded] = useState<string[] | null>(null);
+  // Open down to the communities at first: grids and buildings are many, so they unfold on demand.
+  const defaultExpanded = (units.data ?? []).filter((u) => ['city', 'district', 'street'].includes(u.kind.toLowerCase())).map((u) => u.id);
   const fail = (error: unknown) => message.error(error instanceof ApiError ? error.message : String(error));
 
   const submit = async () => {
@@ -26,6 +29,7 @@ export function OrgUnitsPanel() {
     try {
       if (dialog === 'create' && unit) {
         await create.mutateAsync({ id: values.id, name: values.name, kind: values.kind, parentId: unit.id });
+        setExpanded([...new Set([...(expanded ?? defaultExpanded), unit.id])]);
         setSelected(values.id);
       } else if (dialog === 'rename' && unit) {
         await rename.mutateAsync({ id: unit.id, name: values.name });
@@ -46,7 +50,8 @@ export function OrgUnitsPanel() {
             treeData={unitTree(units.data ?? []).map(function toTree(n): { key: string; title: string; children?: ReturnType<typeof toTree>[] } {
               return { key: n.value, title: n.title, children: n.children?.map(toTree) };
             })}
-            defaultExpandedKeys={units.data?.filter((u) => !u.parentId).map((u) => u.id)}
+            expandedKeys={expanded ?? defaultExpanded}
+            onExpand={(keys) => setExpanded(keys as string[])}
             selectedKeys={selected ? [selected] : []}
             onSelect={(keys) => setSelected(keys[0] as string | undefined)}
             height={560}
