@@ -43,6 +43,26 @@ public sealed class AdminTests(E2EFixture fixture)
         await Assertions.Expect(page.GetByTestId("user-table")).ToContainTextAsync("网格员 @ 网格77");
         await fixture.ScreenshotAsync(page, "admin-users-1280x800");
 
+        // A personal access token is shown once and works as a bearer token.
+        await page.GetByTestId("user-open-e2e-grid77").ClickAsync();
+        await page.GetByTestId("token-name").FillAsync("巡查App");
+        await page.GetByTestId("token-issue").ClickAsync();
+        var token = (await page.GetByTestId("token-text").InnerTextAsync()).Trim();
+        using (var bearer = new HttpClient { BaseAddress = fixture.Server.BaseUrl })
+        {
+            bearer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var me = await bearer.GetStringAsync(new Uri("/api/auth/me", UriKind.Relative));
+            Assert.Contains("e2e-grid77", me, StringComparison.Ordinal);
+        }
+
+        await fixture.ScreenshotAsync(page, "admin-user-drawer-1280x800");
+        await page.Keyboard.PressAsync("Escape");
+
+        // The audit log lists what the admin just did.
+        await page.GetByTestId("admin-tab-audit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync("org-unit.create");
+        await fixture.ScreenshotAsync(page, "admin-audit-1280x800");
+
         var user = await fixture.NewPageAsync(1280, 800);
         await E2EFixture.SignInAsync(user, "e2e-grid77", "Grid77-password");
         await Assertions.Expect(user.GetByTestId("user-menu")).ToContainTextAsync("网格77网格员");

@@ -81,12 +81,12 @@ function Tokens({ userId }: { userId: string }) {
       )}
       <Form layout="inline" onFinish={(v: { name: string; expiresInDays?: number }) => issue.mutateAsync(v).then(setIssued, fail)}>
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('required') }]}>
-          <Input placeholder={t('tokens.name')} style={{ width: 160 }} />
+          <Input data-testid="token-name" placeholder={t('tokens.name')} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="expiresInDays">
           <InputNumber min={1} max={3650} placeholder={t('tokens.days')} style={{ width: 120 }} />
         </Form.Item>
-        <Button htmlType="submit" loading={issue.isPending}>
+        <Button data-testid="token-issue" htmlType="submit" loading={issue.isPending}>
           {t('tokens.issue')}
         </Button>
       </Form>

@@ -17,6 +17,7 @@ export function UsersPanel() {
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
   const [search, setSearch] = useState('');
+  const [typed, setTyped] = useState('');
   const [page, setPage] = useState(1);
   const users = useUsers(search, page);
   const units = useOrgUnits();
@@ -32,7 +33,9 @@ export function UsersPanel() {
       await create.mutateAsync({ userName: v.userName, displayName: v.displayName, password: v.password, roles: v.role && v.orgUnitId ? [{ role: v.role, orgUnitId: v.orgUnitId }] : [] });
       message.success(t('saved'));
       setCreating(false);
+      // Show the new user: the list is filtered to it, and the search box says so.
       setSearch(v.userName);
+      setTyped(v.userName);
       setPage(1);
     } catch (error) {
       fail(error);
@@ -42,7 +45,7 @@ export function UsersPanel() {
   return (
     <Flex vertical gap={12}>
       <Flex wrap gap={8} justify="space-between">
-        <Input.Search data-testid="user-search" allowClear placeholder={t('users.search')} style={{ maxWidth: 320 }} onSearch={(value) => { setSearch(value); setPage(1); }} />
+        <Input.Search data-testid="user-search" allowClear placeholder={t('users.search')} style={{ maxWidth: 320 }} value={typed} onChange={(e) => setTyped(e.target.value)} onSearch={(value) => { setSearch(value); setPage(1); }} />
         <Button data-testid="user-new" type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setCreating(true); }}>
           {t('users.new')}
         </Button>

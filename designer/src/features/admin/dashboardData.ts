@@ -90,6 +90,7 @@ export function countsOption(rows: CountRow[], names: Map<string, string>, t: Tr
       name: t(`status.${status}`, { defaultValue: status }),
       type: 'bar',
       stack: 'status',
+      barMaxWidth: 28,
       itemStyle: statusColours[status] ? { color: statusColours[status] } : undefined,
       data: keys.map((k) => rows.find((r) => r.definitionKey === k && r.status === status)?.count ?? 0),
     })),
@@ -136,6 +137,7 @@ export function slaOption(buckets: Bucket[], perBucket: (SlaRow[] | undefined)[]
   const series = (['onTime', 'warned', 'overdue'] as const).map((k) => ({
     name: t(`sla.${k}`),
     type: 'bar',
+    barMaxWidth: 28,
     stack: 'sla',
     itemStyle: { color: slaColours[k] },
     data: totals.map((x) => x[k]),
@@ -162,6 +164,7 @@ export function satisfactionOption(rows: SatisfactionRow[], t: Translate) {
       {
         name: t('satisfaction.count'),
         type: 'bar',
+        barMaxWidth: 28,
         data: ratings.map((r) => ({
           value: rows.find((x) => x.rating === r)?.count ?? 0,
           // Low ratings are the ones a supervisor follows up: red for 1–2, amber 3, green 4–5.
@@ -183,8 +186,8 @@ export function throughputOption(rows: ThroughputRow[], names: Map<string, strin
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: keys.map((k) => label(names, k)), axisLabel: { width: 110, overflow: 'truncate' } },
     series: [
-      { name: t('throughput.started'), type: 'bar', itemStyle: { color: '#3b7dd8' }, data: keys.map((k) => sum(k, 'started')) },
-      { name: t('throughput.completed'), type: 'bar', itemStyle: { color: slaColours.onTime }, data: keys.map((k) => sum(k, 'completed')) },
+      { name: t('throughput.started'), type: 'bar', barMaxWidth: 20, itemStyle: { color: '#3b7dd8' }, data: keys.map((k) => sum(k, 'started')) },
+      { name: t('throughput.completed'), type: 'bar', barMaxWidth: 20, itemStyle: { color: slaColours.onTime }, data: keys.map((k) => sum(k, 'completed')) },
     ],
   };
 }
