@@ -34,6 +34,9 @@ public sealed class DashboardTests(E2EFixture fixture)
     }
     """;
 
+    // The first load asks ~20 reports at once (one per heat-table unit); on a busy 2-core CI box that takes more than the 5 s default.
+    private static readonly LocatorAssertionsToHaveTextOptions Loaded = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task Supervisor_sees_counts_change_after_a_grid_event_filters_them_and_downloads_CSV()
     {
@@ -46,7 +49,7 @@ public sealed class DashboardTests(E2EFixture fixture)
         await page.GotoAsync("/dashboard");
         var total = page.GetByTestId("kpi-total");
         var completed = page.GetByTestId("kpi-completed");
-        await Assertions.Expect(total).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await Assertions.Expect(total).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"), Loaded);
         var totalBefore = int.Parse(await total.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         var completedBefore = int.Parse(await completed.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -60,8 +63,8 @@ public sealed class DashboardTests(E2EFixture fixture)
         Assert.Equal("completed", closed["instanceStatus"]!.GetValue<string>());
 
         await page.GetByTestId("dashboard-refresh").ClickAsync();
-        await Assertions.Expect(total).ToHaveTextAsync((totalBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Assertions.Expect(completed).ToHaveTextAsync((completedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(total).ToHaveTextAsync((totalBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Loaded);
+        await Assertions.Expect(completed).ToHaveTextAsync((completedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Loaded);
         // The grid heat table has the new process as a column, counted at the grid's row.
         var heat = page.GetByTestId("heat-table");
         await Assertions.Expect(heat).ToContainTextAsync("网格事件（看板测试）");
@@ -81,19 +84,19 @@ public sealed class DashboardTests(E2EFixture fixture)
         await page.GetByTestId("dashboard-unit").ClickAsync();
         await page.Keyboard.TypeAsync("龙腾街道");
         await page.Locator(".ant-select-tree-node-content-wrapper[title='龙腾街道']").ClickAsync();
-        await Assertions.Expect(total).ToHaveTextAsync(longteng.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(total).ToHaveTextAsync(longteng.ToString(System.Globalization.CultureInfo.InvariantCulture), Loaded);
         Assert.True(longteng < totalBefore + 1);
 
         // Period filter: a month long past holds nothing.
         await page.Locator(".ant-select-clear").First.ClickAsync(new LocatorClickOptions { Force = true });
-        await Assertions.Expect(total).ToHaveTextAsync((totalBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(total).ToHaveTextAsync((totalBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Loaded);
         var inputs = page.Locator(".ant-picker-range input");
         await inputs.Nth(0).ClickAsync();
         await inputs.Nth(0).FillAsync("2020-01-01");
         await inputs.Nth(0).PressAsync("Enter");
         await inputs.Nth(1).FillAsync("2020-01-31");
         await inputs.Nth(1).PressAsync("Enter");
-        await Assertions.Expect(total).ToHaveTextAsync("0");
+        await Assertions.Expect(total).ToHaveTextAsync("0", Loaded);
         await page.Context.CloseAsync();
     }
 
@@ -103,7 +106,7 @@ public sealed class DashboardTests(E2EFixture fixture)
         var page = await fixture.NewPageAsync(768, 1024, touch: true);
         await E2EFixture.SignInAsync(page, "tc-supervisor");
         await page.GotoAsync("/dashboard");
-        await Assertions.Expect(page.GetByTestId("kpi-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await Assertions.Expect(page.GetByTestId("kpi-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"), Loaded);
         await Assertions.Expect(page.GetByTestId("chart-counts").Locator("canvas")).ToBeVisibleAsync();
         // Charts take the width of the single column, not more: nothing scrolls sideways.
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");

@@ -53,11 +53,12 @@ export function useReport<T>(name: ReportName, filter: ReportFilter) {
 }
 
 /** Instance counts for each of several units (one request per unit: the server scopes a report to one subtree). */
-export function useUnitCounts(unitIds: string[], filter: ReportFilter) {
+export function useUnitCounts(unitIds: string[], filter: ReportFilter, enabled = true) {
   return useQueries({
     queries: unitIds.map((orgUnitId) => ({
       queryKey: reportKeys.report('counts', { ...filter, orgUnitId }),
       queryFn: () => api.get<CountRow[]>(`/api/reports/counts${params({ ...filter, orgUnitId })}`),
+      enabled,
     })),
   });
 }

@@ -37,12 +37,13 @@ export function DashboardPage() {
   const slaByBucket = useQueries({
     queries: buckets.map((b) => {
       const f = { from: b.from, to: b.to, orgUnitId };
-      return { queryKey: reportKeys.report('sla', f), queryFn: () => api.get<SlaRow[]>(`/api/reports/sla?from=${b.from}&to=${b.to}${orgUnitId ? `&orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`) };
+      return { queryKey: reportKeys.report('sla', f), enabled: counts.isSuccess, queryFn: () => api.get<SlaRow[]>(`/api/reports/sla?from=${b.from}&to=${b.to}${orgUnitId ? `&orgUnitId=${encodeURIComponent(orgUnitId)}` : ''}`) };
     }),
   });
 
   const rows = useMemo(() => heatRows(units.data ?? [], orgUnitId), [units.data, orgUnitId]);
-  const unitCounts = useUnitCounts(rows.map((r) => r.id), { from: filter.from, to: filter.to });
+  // The heat table and SLA buckets are many small requests: they wait for the headline counts so the KPIs come first.
+  const unitCounts = useUnitCounts(rows.map((r) => r.id), { from: filter.from, to: filter.to }, counts.isSuccess);
   const matrix = useMemo(
     () => heatMatrix(rows, new Map(rows.map((r, i) => [r.id, unitCounts[i]?.data ?? []]))),
     // unitCounts is a new array each render; its data timestamps say when it really changed.
