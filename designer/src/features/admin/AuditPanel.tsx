@@ -25,10 +25,10 @@ export function AuditPanel() {
         scroll={{ x: 'max-content' }}
         pagination={{ current: filter.page, pageSize: filter.pageSize, total: audit.data?.total ?? 0, onChange: (page) => setFilter({ ...filter, page }), showSizeChanger: false, size: 'small' }}
         columns={[
-          { title: t('audit.at'), key: 'at', width: 150, render: (_, a) => dayjs(a.at).format('YYYY-MM-DD HH:mm:ss') },
-          { title: t('audit.actor'), dataIndex: 'actor', width: 140 },
-          { title: t('audit.action'), dataIndex: 'action', width: 160, render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
-          { title: t('audit.subject'), dataIndex: 'subject', width: 200 },
+          { title: t('audit.at'), key: 'at', render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(a.at).format('YYYY-MM-DD HH:mm:ss')}</span> },
+          { title: t('audit.actor'), dataIndex: 'actor' },
+          { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{action}</Typography.Text> },
+          { title: t('audit.subject'), dataIndex: 'subject' },
           { title: t('audit.data'), dataIndex: 'data', ellipsis: true },
         ]}
       />
