@@ -161,6 +161,15 @@ CREATE TABLE "journal" (
 );
 
 
+CREATE TABLE "notification_reads" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_notification_reads" PRIMARY KEY AUTOINCREMENT,
+    "district" TEXT NOT NULL,
+    "notification_id" TEXT NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "read_at" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "org_units" (
     "id" TEXT NOT NULL CONSTRAINT "PK_org_units" PRIMARY KEY,
     "district" TEXT NOT NULL,
@@ -307,10 +316,16 @@ CREATE INDEX "IX_instances_parent_bookmark_id" ON "instances" ("parent_bookmark_
 CREATE INDEX "IX_journal_district_at" ON "journal" ("district", "at");
 
 
+CREATE UNIQUE INDEX "IX_notification_reads_district_user_id_notification_id" ON "notification_reads" ("district", "user_id", "notification_id");
+
+
 CREATE INDEX "IX_org_units_district_parent_id" ON "org_units" ("district", "parent_id");
 
 
 CREATE INDEX "IX_outbox_dispatched_at" ON "outbox" ("dispatched_at");
+
+
+CREATE INDEX "IX_outbox_district_at" ON "outbox" ("district", "at");
 
 
 CREATE INDEX "IX_outbox_instance_id" ON "outbox" ("instance_id");
