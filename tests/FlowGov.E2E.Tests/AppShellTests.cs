@@ -13,8 +13,10 @@ public sealed class AppShellTests(E2EFixture fixture)
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseUrl };
         var index = await http.GetStringAsync(new Uri("/inbox", UriKind.Relative));
         Assert.Contains("<div id=\"root\">", index, StringComparison.Ordinal);
+        // An unknown API path answers the API's ProblemDetails (401 before sign-in), never the app's HTML.
         using var api = await http.GetAsync(new Uri("/api/no-such-endpoint", UriKind.Relative));
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Contains(api.StatusCode, new[] { System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.Unauthorized });
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -229,10 +229,7 @@ public static class ServerSetup
             // Without the built app (npm run build in designer/), the API documentation is the front page.
             app.MapGet("/", () => TypedResults.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
         }
-        else
-        {
-            app.MapWebAppFallback(webApp);
-        }
+
 
         var api = app.MapGroup("").RequireRateLimiting(RatePolicies.Writes);
         api.MapAuthEndpoints();

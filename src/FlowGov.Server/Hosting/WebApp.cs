@@ -42,13 +42,25 @@ public static class WebApp
         return null;
     }
 
-    public static bool IsServerPath(PathString path) => ServerPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Static files of the app; call before authentication (the login page itself is a static file).</summary>
     public static void UseWebAppFiles(this WebApplication app, string folder)
     {
         ArgumentNullException.ThrowIfNull(app);
         var files = new PhysicalFileProvider(folder);
+
+        // Client-side routes (/inbox, /designer/…) are the app's index.html; server paths and files are
+        // left alone, so an unknown endpoint stays a 404 and a wrong content type a 415.
+        app.Use((http, next) =>
+        {
+            var path = http.Request.Path;
+            var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+            if (read && !ServerPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) && !Path.HasExtension(path.Value))
+            {
+                http.Request.Path = "/index.html";
+            }
+
+            return next(http);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
@@ -59,16 +71,5 @@ public static class WebApp
                 c.Context.Response.Headers[HeaderNames.CacheControl] = immutable ? "public, max-age=31536000, immutable" : "no-cache";
             },
         });
-    }
-
-    /// <summary>Client-side routes (<c>/inbox</c>, <c>/designer/…</c>) get <c>index.html</c>; server paths a 404.</summary>
-    public static void MapWebAppFallback(this WebApplication app, string folder)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var index = Path.Combine(folder, "index.html");
-        app.MapFallback((HttpContext http) => IsServerPath(http.Request.Path) || !HttpMethods.IsGet(http.Request.Method)
-                ? Results.NotFound()
-                : Results.File(index, "text/html; charset=utf-8"))
-            .AllowAnonymous().ExcludeFromDescription();
     }
 }
