@@ -46,7 +46,7 @@ cmd_test() {
     echo "== $name"
     dotnet test "$proj" --no-build -c Release --nologo \
       --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-      --blame-hang-timeout 15m -- RunConfiguration.TreatNoTestsAsError=true || status=1
+      --blame-hang-timeout 30m -- RunConfiguration.TreatNoTestsAsError=true || status=1
   done
   local passed=0 failed=0
   for trx in "$results"/*.trx; do
