@@ -41,7 +41,8 @@ public sealed class SchedulerHost : IAsyncDisposable
 
     public DefinitionService Definitions => _services.GetRequiredService<DefinitionService>();
 
-    public static async Task<SchedulerHost> CreateAsync(FlowGovDataOptions data, Action<SchedulingOptions>? configure = null, TimeProvider? clock = null)
+    /// <param name="observer">Told of every commit after Quartz and <see cref="Counter"/> (a cluster node prints its completions with it).</param>
+    public static async Task<SchedulerHost> CreateAsync(FlowGovDataOptions data, Action<SchedulingOptions>? configure = null, TimeProvider? clock = null, ICommitObserver? observer = null)
     {
         var database = new FlowGovDatabase(data);
         await database.MigrateAsync().ConfigureAwait(false);
@@ -71,7 +72,9 @@ public sealed class SchedulerHost : IAsyncDisposable
             new EfWorkflowStore(database, DistrictScope.AllDistricts),
             new DefinitionCache(sp.GetRequiredService<DefinitionCompiler>()),
             new WorkflowRunner(sp.GetRequiredService<IScriptHost>(), time, new SortableIdGenerator(time), sp.GetRequiredService<StoreCalendarProvider>(), null, new OrgUnitDirectory(database, time)),
-            new CompositeObserver(sp.GetRequiredService<QuartzTimerScheduler>(), counter)));
+            observer is null
+                ? new CompositeObserver(sp.GetRequiredService<QuartzTimerScheduler>(), counter)
+                : new CompositeObserver(sp.GetRequiredService<QuartzTimerScheduler>(), counter, observer)));
         services.AddFlowGovScheduling(options);
         return new SchedulerHost(services.BuildServiceProvider(), counter);
     }
