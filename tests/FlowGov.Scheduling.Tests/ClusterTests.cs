@@ -39,7 +39,11 @@ public sealed class ClusterTests(PostgresServer server, ITestOutputHelper output
         var at = TimeProvider.System.GetUtcNow().AddSeconds(2);
         var input = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["at"] = at.ToString("O", CultureInfo.InvariantCulture) });
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, ct) =>
-            await seed.Engine.StartAsync("timer", new StartRequest { Input = input, StartedBy = "seed" }, cancellationToken: ct));
+        {
+            var started = await seed.Engine.StartAsync("timer", new StartRequest { Input = input, StartedBy = "seed" }, cancellationToken: ct);
+            Assert.True(started.Instance.FindBookmark(started.BookmarksCreated.FirstOrDefault()?.Id ?? "") is not null,
+                $"Seeded instance {started.Instance.Id} does not wait on a timer: {started.Instance.Status}; {string.Join("; ", started.Instance.Incidents.Select(i => i.Message))}");
+        });
 
         var first = await Task.WhenAny(a.FirstFired, b.FirstFired);
         await first; // a node that died before firing fails here with its output
