@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-// FlowGov.Bench.Scheduling [pending=100000] [burst=1000] [dir]
+// FlowGov.Bench.Scheduling [pending=100000] [burst=1000] [dir|-] [maxConcurrency]   ("-" = a temp dir, deleted after)
 // 1. <burst> real instances wait on timers (engine → commit → Quartz trigger, as the server does).
 // 2. The rest of <pending> are Quartz timer triggers due tomorrow, scheduled in batches of 1,000
 //    (no instance behind them: what is measured is the scheduler's store and acquisition with that
@@ -19,11 +19,19 @@ using Quartz;
 //    fire lag of each timer = its resume's commit time − its due time.
 var pending = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
-var dir = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "flowgov-bench-sched-" + Path.GetRandomFileName());
+var keep = args.Length > 2 && args[2] != "-";
+var dir = keep ? args[2] : Path.Combine(Path.GetTempPath(), "flowgov-bench-sched-" + Path.GetRandomFileName());
+int? maxConcurrency = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
 Directory.CreateDirectory(dir);
 var data = new FlowGovDataOptions { DataDirectory = dir, Synchronous = SqliteSynchronous.Normal };
 var total = Stopwatch.StartNew();
-await using var host = await SchedulerHost.CreateAsync(data, o => o.ReconcileOnStart = false);
+FlowGov.Scheduling.SchedulingOptions? used = null;
+await using var host = await SchedulerHost.CreateAsync(data, o =>
+{
+    o.ReconcileOnStart = false;
+    o.MaxConcurrency = maxConcurrency ?? o.MaxConcurrency;
+    used = o;
+});
 host.Counter.Target = burst;
 await host.PublishAsync(TimerWorkflows.WaitUntil());
 var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -35,7 +43,9 @@ var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
 await Parallel.ForAsync(0, burst, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, ct) =>
 {
     var r = await host.Engine.StartAsync("timer", new StartRequest { Input = input, StartedBy = "bench" }, cancellationToken: ct);
-    ids.Add(r.BookmarksCreated.Single(b => b.Kind == BookmarkKind.Timer).Id);
+    var timer = r.BookmarksCreated.FirstOrDefault(b => b.Kind == BookmarkKind.Timer)
+        ?? throw new InvalidOperationException($"Instance {r.Instance.Id} did not wait on its timer: {r.Instance.Status}; {string.Join("; ", r.Instance.Incidents.Select(i => i.ActivityId + ": " + i.Message))}");
+    ids.Add(timer.Id);
 });
 var instancesTime = seed.Elapsed;
 seed.Restart();
@@ -65,6 +75,7 @@ double P(double q) => lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(q * lags.
 var quartzTriggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TimerKeys.Group))).Count;
 
 var c = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(c, $"| Quartz jobs at once (= acquisition batch) | {used!.MaxConcurrency} |"));
 Console.WriteLine(string.Create(c, $"| pending timers (Quartz triggers when the burst fired) | {quartzTriggers + burst:N0} |"));
 Console.WriteLine(string.Create(c, $"| seeding: {burst:N0} waiting instances / {pending - burst:N0} triggers | {instancesTime.TotalSeconds:F1} s / {triggersTime.TotalSeconds:F1} s |"));
 Console.WriteLine(string.Create(c, $"| burst: {burst:N0} timers due in the same second, fired | {lags.Length:N0} |"));
@@ -75,7 +86,7 @@ Console.WriteLine(string.Create(c, $"| quartz.db size | {new FileInfo(Path.Combi
 Console.WriteLine(string.Create(c, $"| total run | {total.Elapsed.TotalSeconds:F0} s |"));
 await host.DisposeAsync();
 SqliteConnection.ClearAllPools();
-if (args.Length <= 2)
+if (!keep)
 {
     Directory.Delete(dir, recursive: true);
 }

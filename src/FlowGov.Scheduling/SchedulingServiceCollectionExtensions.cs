@@ -3,6 +3,7 @@ using FlowGov.Core.Scripting;
 using FlowGov.Data;
 using FlowGov.Scheduling.Hosting;
 using FlowGov.Scheduling.Recurring;
+using FlowGov.Scheduling.Sqlite;
 using FlowGov.Scheduling.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -64,7 +65,7 @@ public static class SchedulingServiceCollectionExtensions
                 }
                 else
                 {
-                    store.UseSqlite(connectionString);
+                    store.UseSqlite(QuartzSqliteFactory.Instance, connectionString);
                 }
             });
         });

@@ -6,10 +6,17 @@ using FlowGov.Scheduling.Host;
 
 // FlowGov.Scheduling.Host seed <dir> <count> <dueInMs>   start the scheduler, create <count> instances whose timers come due together, print READY, run until killed
 // FlowGov.Scheduling.Host run <dir> <count>               start the scheduler (reconcile + misfires), print DONE when all <count> instances completed
+// FlowGov.Scheduling.Host node <postgres> <count>         one node of a clustered Quartz on PostgreSQL: print FIRED for each instance
+//                                                         this node completes, DONE when the database has <count> completed, run until killed
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: FlowGov.Scheduling.Host seed <dir> <count> <dueInMs> | run <dir> <count>");
+    Console.Error.WriteLine("usage: FlowGov.Scheduling.Host seed <dir> <count> <dueInMs> | run <dir> <count> | node <postgres connection string> <count>");
     return 64;
+}
+
+if (args[0] == "node")
+{
+    return await ClusterNode.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
 }
 
 var data = new FlowGovDataOptions { DataDirectory = args[1], Synchronous = SqliteSynchronous.Normal };

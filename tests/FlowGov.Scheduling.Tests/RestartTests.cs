@@ -104,7 +104,7 @@ public sealed class RestartTests : IDisposable
         }
     }
 
-    private static string HostPath()
+    internal static string HostPath()
     {
         var mine = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var dll = Path.Combine(mine.Replace("FlowGov.Scheduling.Tests", "FlowGov.Scheduling.Host", StringComparison.Ordinal), "FlowGov.Scheduling.Host.dll");

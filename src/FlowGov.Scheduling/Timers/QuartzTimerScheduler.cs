@@ -69,8 +69,13 @@ public sealed class QuartzTimerScheduler(ISchedulerFactory factory, ILogger<Quar
         }
     }
 
-    /// <summary>The one durable job every timer trigger fires.</summary>
-    public static IJobDetail ResumeJob() => JobBuilder.Create<TimerJob>().WithIdentity(TimerKeys.Job).StoreDurably(true).Build();
+    /// <summary>
+    /// The one durable job every timer trigger fires. It requests recovery: when a clustered node dies
+    /// while resuming, another node fires the same bookmark again (a one-shot trigger is gone once fired,
+    /// and the surviving node never runs start-up reconciliation). A resume that had committed answers
+    /// AlreadyDone, so recovery never makes a timer fire twice.
+    /// </summary>
+    public static IJobDetail ResumeJob() => JobBuilder.Create<TimerJob>().WithIdentity(TimerKeys.Job).StoreDurably(true).RequestRecovery(true).Build();
 
     /// <summary>Fires once at <paramref name="dueAt"/>; when that passed while no scheduler ran, fires once as soon as one does.</summary>
     public static ITrigger Trigger(string bookmarkId, DateTimeOffset dueAt) =>

@@ -27,7 +27,9 @@ public sealed class TimerJob(WorkflowEngine engine, ILogger<TimerJob> logger) : 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var bookmarkId = context.Trigger.Key.Name;
+        // A recovery trigger (the node that was running this fire died; see ResumeJob) has its own
+        // generated name and carries the original trigger's key, whose name is the bookmark id.
+        var bookmarkId = context.Recovering && context.RecoveringTriggerKey is { } original ? original.Name : context.Trigger.Key.Name;
         Firing.Value = bookmarkId;
         ResumeOutcome outcome;
         try
