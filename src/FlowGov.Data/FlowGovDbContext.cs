@@ -20,6 +20,9 @@ public abstract class FlowGovDbContext : DbContext
         Scope = scope;
     }
 
+    /// <summary>The <c>started_by</c> of instances that recurring (cron) triggers start; the recurring-start unique index covers only those.</summary>
+    public const string RecurringStartActor = "system:cron";
+
     public DistrictScope Scope { get; }
 
     public abstract StoreProvider Provider { get; }
@@ -133,6 +136,10 @@ public abstract class FlowGovDbContext : DbContext
             e.HasIndex(x => new { x.District, x.Status, x.CompletedAt }); // lists by status; retention by completion time
             e.HasIndex(x => new { x.District, x.DefinitionKey, x.DefinitionVersion });
             e.HasIndex(x => new { x.District, x.BusinessKey });
+            // One instance per recurring fire: a cron start's business key is triggerId@scheduledFireTime,
+            // so a job rerun after a crash (or a second node) that commits the same fire again is refused.
+            e.HasIndex(x => new { x.District, x.DefinitionKey, x.BusinessKey }, "UX_instances_recurring_start")
+                .IsUnique().HasFilter("\"started_by\" = '" + RecurringStartActor + "'");
             e.HasIndex(x => x.ParentBookmarkId);
         });
 

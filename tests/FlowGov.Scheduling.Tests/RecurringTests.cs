@@ -110,6 +110,41 @@ public sealed class RecurringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecurringStart_SameFireRunConcurrently_StartsOneInstance()
+    {
+        await using var host = await SchedulerHost.CreateAsync(Data());
+        await host.PublishAsync(Campaign(Quarterly));
+        var job = host.Services.GetRequiredService<RecurringStartJob>();
+        var firedAt = new DateTimeOffset(2026, 6, 30, 16, 0, 0, TimeSpan.Zero);
+
+        // Eight runs of one fire at once (a rerun after a crash racing a second node): each may pass the
+        // "already started?" check before any commits; the unique index lets one commit through.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => job.StartAsync("", "campaign", "season", firedAt, "Asia/Shanghai"))));
+
+        await using var db = host.Database.CreateContext(DistrictScope.AllDistricts);
+        var started = await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == "campaign").Select(i => i.Id).ToListAsync();
+        Assert.Single(started);
+        Assert.All(ids, id => Assert.Equal(started[0], id));
+    }
+
+    [Fact]
+    public async Task RecurringStartKey_CommittedTwice_UniqueIndexRefusesTheSecond()
+    {
+        await using var host = await SchedulerHost.CreateAsync(Data());
+        await host.PublishAsync(Campaign(Quarterly));
+        var businessKey = RecurringStartJob.BusinessKey("season", new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.Zero));
+        StartRequest Start(string actor) => new() { StartedBy = actor, BusinessKey = businessKey };
+
+        await host.Engine.StartAsync("campaign", Start(RecurringStartJob.Actor));
+        await Assert.ThrowsAnyAsync<Exception>(() => host.Engine.StartAsync("campaign", Start(RecurringStartJob.Actor)));
+        await host.Engine.StartAsync("campaign", Start("someone")); // the index covers cron starts only: a person may reuse a business key
+
+        await using var db = host.Database.CreateContext(DistrictScope.AllDistricts);
+        Assert.Equal(1, await db.Instances.CountAsync(i => i.BusinessKey == businessKey && i.StartedBy == RecurringStartJob.Actor));
+        Assert.Equal(2, await db.Instances.CountAsync(i => i.BusinessKey == businessKey));
+    }
+
+    [Fact]
     public async Task RecurringStart_InputScriptFails_StartsNothing()
     {
         await using var host = await SchedulerHost.CreateAsync(Data());

@@ -23,11 +23,14 @@ namespace FlowGov.Scheduling.Recurring;
 /// <remarks>
 /// One scheduled fire time starts at most one instance: the business key is
 /// <c>triggerId@firedAt</c> and a fire whose key already has an instance is skipped — so a fire that
-/// Quartz repeats after a crash between the start's commit and its own completion is harmless.
+/// Quartz repeats after a crash between the start's commit and its own completion is harmless. Two
+/// runs of the same fire at once both pass that check; the unique index
+/// <c>UX_instances_recurring_start</c> (migration 0007) refuses the second commit, and that run then
+/// answers with the first run's instance.
 /// </remarks>
 public sealed class RecurringStartJob(WorkflowEngine engine, FlowGovDatabase database, IScriptHost scripts, ILogger<RecurringStartJob> logger) : IJob
 {
-    public const string Actor = "system:cron";
+    public const string Actor = FlowGovDbContext.RecurringStartActor;
 
     private static readonly string[] Seasons = ["春", "夏", "秋", "冬"];
 
@@ -48,16 +51,10 @@ public sealed class RecurringStartJob(WorkflowEngine engine, FlowGovDatabase dat
         ArgumentNullException.ThrowIfNull(district);
         var d = district.Length == 0 ? null : district;
         var businessKey = BusinessKey(triggerId, firedAt);
-        await using (var db = database.CreateContext(DistrictScope.AllDistricts))
+        if (await EarlierStartAsync(district, key, businessKey, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            var earlier = await db.Instances.AsNoTracking()
-                .Where(i => i.District == district && i.DefinitionKey == key && i.BusinessKey == businessKey)
-                .Select(i => i.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (earlier is not null)
-            {
-                logger.LogInformation("Recurring start {District}/{Key}/{Trigger} at {FiredAt}: instance {Instance} already started for this fire time; skipped.", district, key, triggerId, firedAt, earlier);
-                return earlier;
-            }
+            logger.LogInformation("Recurring start {District}/{Key}/{Trigger} at {FiredAt}: instance {Instance} already started for this fire time; skipped.", district, key, triggerId, firedAt, earlier);
+            return earlier;
         }
 
         var definition = await engine.Store.FindDefinitionAsync(d, key, null, cancellationToken).ConfigureAwait(false);
@@ -77,15 +74,40 @@ public sealed class RecurringStartJob(WorkflowEngine engine, FlowGovDatabase dat
         }
 
         input["firedAt"] = facts["firedAt"]!.DeepClone();
-        var result = await engine.StartAsync(key, new StartRequest
+        RunResult result;
+        try
         {
-            District = d,
-            Input = JsonSerializer.SerializeToElement(input, RecurringJson.Default.JsonObject),
-            StartedBy = Actor,
-            BusinessKey = businessKey,
-        }, null, cancellationToken).ConfigureAwait(false);
+            result = await engine.StartAsync(key, new StartRequest
+            {
+                District = d,
+                Input = JsonSerializer.SerializeToElement(input, RecurringJson.Default.JsonObject),
+                StartedBy = Actor,
+                BusinessKey = businessKey,
+            }, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store's failure on a refused insert differs by provider and path (alone or group
+            // commit); what matters is whether this fire time has its instance now.
+            if (await EarlierStartAsync(district, key, businessKey, cancellationToken).ConfigureAwait(false) is { } concurrent)
+            {
+                logger.LogInformation("Recurring start {District}/{Key}/{Trigger} at {FiredAt}: a concurrent run started instance {Instance} for this fire time; this one was refused.", district, key, triggerId, firedAt, concurrent);
+                return concurrent;
+            }
+
+            throw;
+        }
+
         logger.LogInformation("Recurring start {District}/{Key}/{Trigger} at {FiredAt} → instance {Instance}", district, key, triggerId, firedAt, result.Instance.Id);
         return result.Instance.Id;
+    }
+
+    private async Task<string?> EarlierStartAsync(string district, string key, string businessKey, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext(DistrictScope.AllDistricts);
+        return await db.Instances.AsNoTracking()
+            .Where(i => i.District == district && i.DefinitionKey == key && i.BusinessKey == businessKey && i.StartedBy == Actor)
+            .Select(i => i.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>triggerId@2026-01-01T00:00:00.0000000+00:00</c>: what makes a repeated fire of the same time recognisable.</summary>

@@ -329,6 +329,9 @@ CREATE INDEX "IX_instances_district_status_completed_at" ON instances (district,
 CREATE INDEX "IX_instances_parent_bookmark_id" ON instances (parent_bookmark_id);
 
 
+CREATE UNIQUE INDEX "UX_instances_recurring_start" ON instances (district, definition_key, business_key) WHERE "started_by" = 'system:cron';
+
+
 CREATE INDEX "IX_journal_district_at" ON journal (district, at);
 
 
