@@ -2,7 +2,13 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/FlowGov.Server/FlowGov.Server.csproj -c Release -o /app --nologo \
+# ReadyToRun (precompiled), as ./build.sh run publishes it: the container starts without JIT-compiling
+# ASP.NET Core and EF Core (cold start, docs/benchmarks.md). The runtime identifier follows the
+# platform being built (BuildKit's TARGETARCH), so an arm64 image gets arm64 code.
+ARG TARGETARCH
+RUN case "${TARGETARCH:-$(uname -m)}" in arm64|aarch64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac \
+ && dotnet publish src/FlowGov.Server/FlowGov.Server.csproj -c Release -r "$rid" --self-contained false \
+      -p:PublishReadyToRun=true -o /app --nologo \
  && mkdir -p /app/workflows && (cp -r workflows/. /app/workflows/ 2>/dev/null || true)
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # FlowGov's one entry point for a fresh machine.
-#   ./build.sh run    build and start the FlowGov server (first start seeds a sample district and demo accounts)
+#   ./build.sh run    publish (ReadyToRun, when sources changed) and start the FlowGov server on
+#                     http://127.0.0.1:5080 (first start seeds a sample district and demo accounts)
 #   ./build.sh test   install what the tests need, build, run every test suite, print one summary line
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -71,12 +72,30 @@ cmd_test() {
   return $status
 }
 
+publish_server() {
+  # The server published ReadyToRun (precompiled: cold start without JIT-compiling ASP.NET Core and
+  # EF Core) into artifacts/server, again only when a source or project file is newer than it.
+  local out=artifacts/server stamp=artifacts/server/FlowGov.Server.dll rid
+  case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+  if [ ! -f "$stamp" ] || [ -n "$(find src Directory.Build.props Directory.Packages.props global.json \
+      -path '*/bin' -prune -o -path '*/obj' -prune -o -type f -newer "$stamp" -print -quit)" ]; then
+    echo "Publishing the server (ReadyToRun, $rid) to $out …"
+    dotnet publish src/FlowGov.Server -c Release -r "$rid" --self-contained false \
+      -p:PublishReadyToRun=true -o "$out" --nologo -v q -clp:ErrorsOnly
+    touch "$stamp"
+  fi
+}
+
 cmd_run() {
-  # The server on http://127.0.0.1:5080 with its data in ./data; it prints the demo accounts.
+  # The server on http://127.0.0.1:5080 (ASPNETCORE_URLS overrides) with its data in ./data; it prints the demo accounts.
   # (The command-line demo of the engine alone: dotnet run --project src/FlowGov.Cli -- demo)
   build_web_app
-  dotnet build src/FlowGov.Server -c Release --nologo -v q -clp:ErrorsOnly
-  dotnet run --project src/FlowGov.Server -c Release --no-build -- "${@}"
+  publish_server
+  export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+  echo "FlowGov server: artifacts/server/FlowGov.Server.dll (ReadyToRun) on $ASPNETCORE_URLS, data in ${FlowGov__DataDirectory:-./data}"
+  # The content root is the published folder (its appsettings.json); the working directory stays
+  # here, so ./data, workflows/ and designer/dist are found as before.
+  exec dotnet artifacts/server/FlowGov.Server.dll --contentRoot "$PWD/artifacts/server" --urls "$ASPNETCORE_URLS" "${@}"
 }
 
 case "${1:-}" in

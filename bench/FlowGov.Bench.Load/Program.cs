@@ -8,41 +8,58 @@ using FlowGov.Bench.Load;
 using Microsoft.Data.Sqlite;
 
 // End-to-end load benchmark of the real server on loopback (docs/benchmarks.md, "Server").
-// Usage: dotnet run -c Release --project bench/FlowGov.Bench.Load -- [--tasks N] [--instances N] [--starts N]
-//   --tasks      tasks submitted per phase (peak and 70 %), default 2000
-//   --instances  instance rows bulk-seeded for the RSS measurement, default 1000000 (0 skips it)
-//   --starts     cold starts measured per kind (first start, restart), default 3
-// Build the server first: dotnet build src/FlowGov.Server -c Release.
+// Usage: dotnet run -c Release --project bench/FlowGov.Bench.Load -- [--server DLL] [--tasks N] [--instances N] [--starts N] [--starts-only]
+//   --server       the FlowGov.Server.dll to run; default artifacts/server/ (the ReadyToRun publish of
+//                  ./build.sh run) when present, else src/FlowGov.Server/bin/Release/net10.0/ (JIT only)
+//   --tasks        tasks submitted per phase (peak and 70 %), default 2000
+//   --instances    instance rows bulk-seeded for the RSS measurement, default 1000000 (0 skips it)
+//   --starts       cold starts measured per kind (first start, restart), default 3
+//   --starts-only  measure the cold starts and stop
 var tasks = Option("--tasks", 2000);
 var bulk = Option("--instances", 1_000_000);
 var starts = Option("--starts", 3);
 var root = RepoRoot();
-var serverDll = Path.Combine(root, "src", "FlowGov.Server", "bin", "Release", "net10.0", "FlowGov.Server.dll");
+var serverDll = Path.GetFullPath(TextOption("--server") ?? DefaultServer(root));
+if (Directory.Exists(serverDll))
+{
+    serverDll = Path.Combine(serverDll, "FlowGov.Server.dll");
+}
+
 if (!File.Exists(serverDll))
 {
-    Console.Error.WriteLine($"Build the server first: dotnet build src/FlowGov.Server -c Release ({serverDll} is missing).");
+    Console.Error.WriteLine($"Build the server first: ./build.sh run publishes artifacts/server, or dotnet build src/FlowGov.Server -c Release ({serverDll} is missing).");
     return 2;
 }
 
 var work = Directory.CreateTempSubdirectory("flowgov-bench-load-").FullName;
 Console.WriteLine($"# FlowGov server load benchmark — {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"server: {Path.GetRelativePath(root, serverDll)} ({(IsReadyToRun(serverDll) ? "ReadyToRun" : "IL only, JIT")})");
 Console.WriteLine($"load average at start: {LoadAverage()}");
 try
 {
     // 1. Cold start to ready: first start (empty data directory: migrations, seeding, publishing
     //    the process library) and restart (existing data), each measured to /healthz and /readyz.
     Console.WriteLine();
-    Console.WriteLine("| start | to /healthz (s) | to /readyz (s) |");
-    Console.WriteLine("|---|---|---|");
+    Console.WriteLine("| start | to /healthz (s) | to /readyz (s) | server CPU until ready (s) |");
+    Console.WriteLine("|---|---|---|---|");
     for (var i = 0; i < starts; i++)
     {
         var data = Path.Combine(work, $"cold-{i}");
         var (first, firstHealthy, firstReady) = await ServerProcess.StartAsync(serverDll, data, Path.Combine(root, "workflows"));
+        var firstCpu = first.CpuUntilReady;
         await first.DisposeAsync();
-        Console.WriteLine($"| first start #{i + 1} | {firstHealthy.TotalSeconds:F2} | {firstReady.TotalSeconds:F2} |");
+        Console.WriteLine($"| first start #{i + 1} | {firstHealthy.TotalSeconds:F2} | {firstReady.TotalSeconds:F2} | {firstCpu.TotalSeconds:F2} |");
         var (again, healthy, ready) = await ServerProcess.StartAsync(serverDll, data, Path.Combine(root, "workflows"));
+        var againCpu = again.CpuUntilReady;
         await again.DisposeAsync();
-        Console.WriteLine($"| restart #{i + 1} | {healthy.TotalSeconds:F2} | {ready.TotalSeconds:F2} |");
+        Console.WriteLine($"| restart #{i + 1} | {healthy.TotalSeconds:F2} | {ready.TotalSeconds:F2} | {againCpu.TotalSeconds:F2} |");
+    }
+
+    if (args.Contains("--starts-only"))
+    {
+        Console.WriteLine();
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        return 0;
     }
 
     // 2. Task submissions end to end: peak (closed loop, 32 in flight), then an open loop at 70 % of it.
@@ -125,6 +142,26 @@ int Option(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string? TextOption(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static string DefaultServer(string root)
+{
+    var published = Path.Combine(root, "artifacts", "server", "FlowGov.Server.dll");
+    return File.Exists(published) ? published : Path.Combine(root, "src", "FlowGov.Server", "bin", "Release", "net10.0", "FlowGov.Server.dll");
+}
+
+// A ReadyToRun image has a managed native header (the precompiled code's directory); an IL-only one has none.
+static bool IsReadyToRun(string dll)
+{
+    using var stream = File.OpenRead(dll);
+    using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+    return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
 }
 
 static string RepoRoot()

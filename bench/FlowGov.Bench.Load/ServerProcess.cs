@@ -22,6 +22,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time (user + system, all threads) the server had used when /readyz first answered 200.</summary>
+    public TimeSpan CpuUntilReady { get; private set; }
+
     /// <summary>Starts the server and measures the time to /healthz and to /readyz answering 200.</summary>
     public static async Task<(ServerProcess Server, TimeSpan Healthy, TimeSpan Ready)> StartAsync(string serverDll, string dataDirectory, string? workflowsDirectory)
     {
@@ -50,6 +53,8 @@ public sealed class ServerProcess : IAsyncDisposable
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var healthy = await server.PollAsync(http, "/healthz", watch);
         var ready = await server.PollAsync(http, "/readyz", watch);
+        process.Refresh();
+        server.CpuUntilReady = process.TotalProcessorTime;
         return (server, healthy, ready);
     }
 

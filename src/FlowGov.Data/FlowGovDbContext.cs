@@ -141,6 +141,10 @@ public abstract class FlowGovDbContext : DbContext
             e.HasIndex(x => new { x.District, x.DefinitionKey, x.BusinessKey }, "UX_instances_recurring_start")
                 .IsUnique().HasFilter("\"started_by\" = '" + RecurringStartActor + "'");
             e.HasIndex(x => x.ParentBookmarkId);
+            // The list page (newest first), "my reported instances", reports by period and by org unit (0008).
+            e.HasIndex(x => new { x.District, x.CreatedAt });
+            e.HasIndex(x => new { x.District, x.StartedBy, x.CreatedAt });
+            e.HasIndex(x => new { x.District, x.OrgUnit });
         });
 
         modelBuilder.Entity<BookmarkRow>(e =>
@@ -161,6 +165,7 @@ public abstract class FlowGovDbContext : DbContext
             e.HasIndex(x => new { x.District, x.Status, x.Assignee, x.DueAt });
             e.HasIndex(x => new { x.District, x.Status, x.CandidateUnit, x.DueAt });
             e.HasIndex(x => x.InstanceId);
+            e.HasIndex(x => new { x.District, x.CreatedAt }); // task reports by period (0008)
         });
 
         modelBuilder.Entity<JournalRow>(e =>

@@ -6,12 +6,22 @@ namespace FlowGov.Data.Retention;
 /// <summary>
 /// Applies the retention policies every <see cref="RetentionOptions.Interval"/> by the injected
 /// clock. The due check is <see cref="TickAsync"/> (tests drive it with a ManualClock); the loop
-/// around it only wakes up once a minute to ask.
+/// around it only wakes up once a minute to ask. In a server the loop first waits for
+/// <paramref name="storeReady"/>: the schema is migrated in the background after the server listens.
 /// </summary>
-public sealed partial class RetentionHostedService(RetentionService service, RetentionOptions options, TimeProvider clock, ILogger<RetentionHostedService> logger) : BackgroundService
+public sealed partial class RetentionHostedService(
+    RetentionService service,
+    RetentionOptions options,
+    TimeProvider clock,
+    ILogger<RetentionHostedService> logger,
+    Func<CancellationToken, Task>? storeReady = null) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMinutes(1);
+    private readonly TaskCompletionSource<RetentionReport> _firstRun = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset? _nextRun;
+
+    /// <summary>The report of the loop's first application of the policies (it runs as soon as the store is ready); faults if that run failed.</summary>
+    public Task<RetentionReport> FirstRun => _firstRun.Task;
 
     /// <summary>Applies the policies when due (the first tick after start-up always is); returns the report, or null when not due.</summary>
     public async Task<RetentionReport?> TickAsync(CancellationToken cancellationToken = default)
@@ -36,18 +46,37 @@ public sealed partial class RetentionHostedService(RetentionService service, Ret
     {
         if (options.Policies.Count == 0)
         {
+            _firstRun.TrySetResult(new RetentionReport([]));
             return;
+        }
+
+        if (storeReady is not null)
+        {
+            try
+            {
+                await storeReady(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Start-up failed and stops the server; it has logged why.
+                _firstRun.TrySetException(ex);
+                return;
+            }
         }
 
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await TickAsync(stoppingToken).ConfigureAwait(false);
+                if (await TickAsync(stoppingToken).ConfigureAwait(false) is { } report)
+                {
+                    _firstRun.TrySetResult(report);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogFailed(ex);
+                _firstRun.TrySetException(ex);
             }
 
             await Task.Delay(Poll, clock, stoppingToken).ConfigureAwait(false);

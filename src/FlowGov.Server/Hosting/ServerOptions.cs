@@ -1,3 +1,5 @@
+using FlowGov.Data.Retention;
+
 namespace FlowGov.Server.Hosting;
 
 /// <summary>
@@ -55,6 +57,16 @@ public sealed class ServerOptions
     /// must also hold the admin role in their own district.
     /// </summary>
     public List<string> CityAdministrators { get; set; } = [];
+
+    /// <summary>
+    /// What happens to each district's finished instances once they are old, e.g.
+    /// <c>FlowGov__RetentionPolicies__0__District=tongcheng</c>, <c>…__Days=365</c>, <c>…__Action=Archive</c>
+    /// (Delete or Archive, ADR 0017). None by default: nothing is ever removed unless configured.
+    /// </summary>
+    public List<RetentionPolicy> RetentionPolicies { get; set; } = [];
+
+    /// <summary>How often the policies are applied; the first run is as soon as the store is ready after start-up.</summary>
+    public int RetentionIntervalMinutes { get; set; } = 60;
 
     /// <summary>Where the demo seeder prints its credentials (null: standard output).</summary>
     public bool PrintBanner { get; set; } = true;

@@ -12,6 +12,7 @@ using FlowGov.Core.Runtime;
 using FlowGov.Core.Scripting;
 using FlowGov.Core.Validation;
 using FlowGov.Data;
+using FlowGov.Data.Retention;
 using FlowGov.Data.Versioning;
 using FlowGov.Server.Accounts;
 using FlowGov.Server.Attachments;
@@ -178,7 +179,52 @@ public static class ServerSetup
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         services.AddSingleton<StartupState>();
         services.AddHostedService<StartupService>();
+
+        // Retention runs in the server, after the background start-up work has migrated the store.
+        var retention = RetentionOptionsFrom(options);
+        services.AddSingleton(sp => new RetentionHostedService(
+            new RetentionService(sp.GetRequiredService<FlowGovDatabase>(), sp.GetRequiredService<TimeProvider>()),
+            retention,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RetentionHostedService>>(),
+            cancellationToken => sp.GetRequiredService<StartupState>().StoreReady.WaitAsync(cancellationToken)));
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionHostedService>());
         return builder;
+    }
+
+    /// <summary>The retention settings of <see cref="ServerOptions"/>, refused at start with the setting named when one is wrong.</summary>
+    public static RetentionOptions RetentionOptionsFrom(ServerOptions options)
+    {
+        var prefix = ServerOptions.Section + ":" + nameof(ServerOptions.RetentionPolicies);
+        for (var i = 0; i < options.RetentionPolicies.Count; i++)
+        {
+            var policy = options.RetentionPolicies[i];
+            if (string.IsNullOrWhiteSpace(policy.District))
+            {
+                throw new InvalidOperationException($"{prefix}:{i}:District is required: the district whose finished instances the policy removes.");
+            }
+
+            if (policy.Days < 1)
+            {
+                throw new InvalidOperationException($"{prefix}:{i}:Days is {policy.Days}: a policy keeps finished instances at least 1 day.");
+            }
+
+            if (!Enum.IsDefined(policy.Action))
+            {
+                throw new InvalidOperationException($"{prefix}:{i}:Action must be Delete or Archive.");
+            }
+        }
+
+        if (options.RetentionIntervalMinutes < 1)
+        {
+            throw new InvalidOperationException($"{ServerOptions.Section}:{nameof(ServerOptions.RetentionIntervalMinutes)} is {options.RetentionIntervalMinutes}: it must be at least 1.");
+        }
+
+        return new RetentionOptions
+        {
+            Policies = [.. options.RetentionPolicies],
+            Interval = TimeSpan.FromMinutes(options.RetentionIntervalMinutes),
+        };
     }
 
     /// <summary>What to say when the framework answers without an explanation (status-code pages).</summary>

@@ -320,7 +320,16 @@ CREATE INDEX "IX_incidents_instance_id" ON incidents (instance_id);
 CREATE INDEX "IX_instances_district_business_key" ON instances (district, business_key);
 
 
+CREATE INDEX "IX_instances_district_created_at" ON instances (district, created_at);
+
+
 CREATE INDEX "IX_instances_district_definition_key_definition_version" ON instances (district, definition_key, definition_version);
+
+
+CREATE INDEX "IX_instances_district_org_unit" ON instances (district, org_unit);
+
+
+CREATE INDEX "IX_instances_district_started_by_created_at" ON instances (district, started_by, created_at);
 
 
 CREATE INDEX "IX_instances_district_status_completed_at" ON instances (district, status, completed_at);
@@ -360,6 +369,9 @@ CREATE INDEX "IX_task_delegations_district_from_user" ON task_delegations (distr
 
 
 CREATE INDEX "IX_task_delegations_district_task_id" ON task_delegations (district, task_id);
+
+
+CREATE INDEX "IX_tasks_district_created_at" ON tasks (district, created_at);
 
 
 CREATE INDEX "IX_tasks_district_status_assignee_due_at" ON tasks (district, status, assignee, due_at);
