@@ -1,5 +1,5 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityNodeData } from '../../../graph/definitionGraph';
 
@@ -14,6 +14,12 @@ export const ActivityNode = memo(function ActivityNode({ id, data, selected }: N
   const { activity, descriptor, ports, status, problems } = data;
   const typeLabel = descriptor ? (en ? descriptor.displayNameEn : descriptor.displayName) : activity.type;
   const isStart = descriptor?.isStart ?? activity.type === 'Start';
+  // React Flow measures handle bounds when a node is first measured or resized. Ports arrive later (with the
+  // descriptors, or when outcomes/cases change) without resizing the node, so without this re-measure the new
+  // handles have no bounds and a drag onto or from them connects nothing (ADR 0030).
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = `${isStart ? '' : 'in|'}${ports.map((p) => p.name).join('|')}`;
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
   return (
     <div
       className={`fg-node fg-cat-${descriptor?.category ?? 'unknown'}${selected ? ' selected' : ''}`}

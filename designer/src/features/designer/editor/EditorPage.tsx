@@ -40,6 +40,7 @@ import { ValidationPanel } from './ValidationPanel';
 import { VariablesPanel } from './VariablesPanel';
 import { VersionsDrawer } from './VersionsDrawer';
 import { ConflictModal } from './ConflictModal';
+import { ShortcutsPopover } from './ShortcutsPopover';
 import { downloadJson } from '../list/download';
 
 type Mode = { kind: 'edit' } | { kind: 'view'; version: number } | { kind: 'diff'; from: number; to: number };
@@ -226,6 +227,7 @@ export function EditorPage() {
           </Tooltip>
         </Space>
       )}
+      {mode.kind === 'edit' && canEdit && <ShortcutsPopover />}
       <Button size="small" icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)} data-testid="versions">
         {t('editor.versions')}
       </Button>
