@@ -32,7 +32,8 @@ export function ValidationPanel({ problems, checking, onPick }: { problems: Defi
             onClick={() => onPick(p)}
           >
             <span>
-              <Badge status="error" /> <Tag>{p.code}</Tag>
+              {/* The kind of problem in the reader's language; the code stays in the tooltip for support. */}
+              <Badge status="error" /> <Tag title={p.code} data-testid="validation-kind">{t(`validation.code.${p.code}`, { defaultValue: p.code })}</Tag>
               {p.activityId && <Typography.Text code>{p.activityId}</Typography.Text>}
               {p.property && <Typography.Text type="secondary"> · {p.property}</Typography.Text>}
               {p.line != null && (
