@@ -98,6 +98,8 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         await Assertions.Expect(page.GetByTestId("save-status")).ToHaveAttributeAsync("data-status", "clean", new() { Timeout = 15_000 });
         await PublishAsync(page, "任务改名");
         await page.GetByTestId("versions").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("version-author-2")).ToContainTextAsync("流程设计员（组织部）");
+        await fixture.ScreenshotAsync(page, "designer-versions");
         await page.GetByTestId("version-diff-2").ClickAsync();
         await Assertions.Expect(page.GetByTestId("diff-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("node-userTask1")).ToHaveAttributeAsync("data-status", "changed");

@@ -148,6 +148,8 @@ export interface DefinitionVersionInfo {
   publishedAt: string | null;
   retiredAt: string | null;
   forkedFrom: DefinitionRef | null;
+  /** The author's display name (null when the account is not visible or gone; then `author`, the id, is shown). */
+  authorName?: string | null;
 }
 
 export interface DefinitionProblem {

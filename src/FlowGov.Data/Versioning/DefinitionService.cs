@@ -175,7 +175,9 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
             .Where(x => x.District == d && x.Key == key && x.Version > 0)
             .OrderBy(x => x.Version)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(Info)];
+        var authors = rows.Select(r => r.Author).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => authors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return [.. rows.Select(r => Info(r) with { AuthorName = r.Author is { } author ? names.GetValueOrDefault(author) : null })];
     }
 
     private string CheckScope(string? district)

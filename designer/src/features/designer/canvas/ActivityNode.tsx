@@ -20,9 +20,10 @@ export const ActivityNode = memo(function ActivityNode({ id, data, selected }: N
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = `${isStart ? '' : 'in|'}${ports.map((p) => p.name).join('|')}`;
   useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  const labelledPorts = ports.length > 1 || ports.some((p) => p.name !== 'done');
   return (
     <div
-      className={`fg-node fg-cat-${descriptor?.category ?? 'unknown'}${selected ? ' selected' : ''}`}
+      className={`fg-node fg-cat-${descriptor?.category ?? 'unknown'}${selected ? ' selected' : ''}${labelledPorts ? ' fg-node-labelled-ports' : ''}`}
       data-testid={`node-${id}`}
       data-status={status ?? ''}
       style={{ minHeight: Math.max(64, ports.length * 15 + 10) }}
@@ -50,7 +51,7 @@ export const ActivityNode = memo(function ActivityNode({ id, data, selected }: N
             title={port.name}
           >
             <Handle type="source" position={Position.Right} id={port.name} data-testid={`handle-${id}-${port.name}`} />
-            {ports.length > 1 || port.name !== 'done' ? (en ? port.labelEn : port.label) : ''}
+            {labelledPorts ? (en ? port.labelEn : port.label) : ''}
           </div>
         ))}
       </div>

@@ -64,6 +64,8 @@ export interface ProcessCanvasProps {
   problems?: Record<string, number>;
   /** Bumped to centre the view on the first selected activity (validation click-through). */
   focusToken?: number;
+  /** Bumped to fit the whole process into view (after an auto-layout moved everything). */
+  fitToken?: number;
   height?: number | string;
 }
 
@@ -75,7 +77,7 @@ export function ProcessCanvas(props: ProcessCanvasProps) {
   );
 }
 
-function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChange, selectedIds, onSelectionChange, problems, focusToken, height = '100%' }: ProcessCanvasProps) {
+function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChange, selectedIds, onSelectionChange, problems, focusToken, fitToken, height = '100%' }: ProcessCanvasProps) {
   const { t, i18n } = useTranslation('designer');
   const descriptorsQuery = useActivityDescriptors();
   const descriptors = useMemo(() => descriptorsQuery.data ?? [], [descriptorsQuery.data]);
@@ -149,6 +151,11 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
     fitted.current = true;
     void flow.fitView(fitViewOptions);
   }, [nodesInitialized, nodes.length, graph.nodes.length, flow]);
+
+  useEffect(() => {
+    // React Flow queues the fit until the moved nodes are in its store.
+    if (fitToken) void flow.fitView(fitViewOptions);
+  }, [fitToken, flow]);
 
   useEffect(() => {
     if (!focusToken || !selectedIds?.length) return;

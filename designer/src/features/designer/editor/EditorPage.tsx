@@ -66,6 +66,7 @@ export function EditorPage() {
   const [selection, setSelection] = useState<string[]>([]);
   const [focus, setFocus] = useState<{ property: string | null; line: number | null; token: number } | null>(null);
   const [focusToken, setFocusToken] = useState(0);
+  const [fitToken, setFitToken] = useState(0);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
   const [note, setNote] = useState('');
@@ -112,6 +113,7 @@ export function EditorPage() {
   const runLayout = useCallback(async () => {
     if (!definition) return;
     draft.update(await autoLayout(definition));
+    setFitToken((n) => n + 1);
   }, [definition, draft]);
 
   // Keyboard shortcuts (Del is React Flow's own).
@@ -276,6 +278,7 @@ export function EditorPage() {
         onSelectionChange={setSelection}
         problems={mode.kind === 'edit' ? problemCounts : undefined}
         focusToken={focusToken}
+        fitToken={fitToken}
       />
     );
 
