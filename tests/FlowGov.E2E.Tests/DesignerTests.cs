@@ -12,9 +12,7 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
 {
     private const string Key = "e2e-designed";
 
-    // Skipped: connecting ports by pointer drag is flaky here (1 of 4 runs connected all four edges; the rest of the
-    // flow — palette drop, ES5 line in the validation panel, autosave, publish — passed in that run). Open in #8.
-    [Fact(Skip = "Port drag-connect flaky in headless Chromium; see the comment and the lead's report")]
+    [Fact]
     public async Task Designer_builds_publishes_runs_diffs_and_rolls_back_a_process()
     {
         var page = await fixture.NewPageAsync(1280, 800);
@@ -43,13 +41,16 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         await page.WaitForURLAsync($"**/designer/{Key}");
         await Assertions.Expect(page.GetByTestId("node-start")).ToBeVisibleAsync();
 
-        // Drag a user task and a decision from the palette onto the canvas.
+        // Drag a user task and a decision from the palette onto the canvas, below start and end; the decision lands
+        // near the minimap and is placed clear of it. Then fit the view (the canvas control) as a designer would.
         var canvas = page.GetByTestId("process-canvas");
         var box = (await canvas.BoundingBoxAsync())!;
-        await page.GetByTestId("palette-UserTask").DragToAsync(canvas, new() { TargetPosition = new() { X = box.Width * 0.35f, Y = box.Height * 0.85f } });
+        await page.GetByTestId("palette-UserTask").DragToAsync(canvas, new() { TargetPosition = new() { X = box.Width * 0.25f, Y = box.Height * 0.78f } });
         await Assertions.Expect(page.GetByTestId("node-userTask1")).ToBeVisibleAsync();
-        await page.GetByTestId("palette-Decision").DragToAsync(canvas, new() { TargetPosition = new() { X = box.Width * 0.65f, Y = box.Height * 0.85f } });
+        await page.GetByTestId("palette-Decision").DragToAsync(canvas, new() { TargetPosition = new() { X = box.Width * 0.62f, Y = box.Height * 0.78f } });
         await Assertions.Expect(page.GetByTestId("node-decision1")).ToBeVisibleAsync();
+        await AssertClearOfMinimapAsync(page, "decision1");
+        await page.Locator(".react-flow__controls-fitview").ClickAsync();
 
         // Connect ports: start → task → decision → end (both branches).
         await ConnectAsync(page, "start", "done", "userTask1");
@@ -97,6 +98,8 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         await Assertions.Expect(page.GetByTestId("save-status")).ToHaveAttributeAsync("data-status", "clean", new() { Timeout = 15_000 });
         await PublishAsync(page, "任务改名");
         await page.GetByTestId("versions").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("version-author-2")).ToContainTextAsync("流程设计员（组织部）");
+        await fixture.ScreenshotAsync(page, "designer-versions");
         await page.GetByTestId("version-diff-2").ClickAsync();
         await Assertions.Expect(page.GetByTestId("diff-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("node-userTask1")).ToHaveAttributeAsync("data-status", "changed");
@@ -119,19 +122,145 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Designer_in_English_at_1920_connects_by_click_and_lists_the_shortcuts()
+    {
+        const string key = "e2e-english";
+        using (var api = await fixture.ApiAsync("tc-designer"))
+        {
+            await api.PutAsync($"/api/definitions/{key}/draft", new { revision = 0, definition = StartEnd(key, "English canvas") });
+        }
+
+        var page = await fixture.NewPageAsync(1920, 1080);
+        page.PageError += (_, error) => output.WriteLine($"page error: {error}");
+        await E2EFixture.SignInAsync(page, "tc-designer");
+        await page.GetByTestId("user-menu").HoverAsync();
+        await page.GetByText("English", new() { Exact = true }).ClickAsync();
+        await page.GotoAsync($"/designer/{key}");
+        await Assertions.Expect(page.GetByTestId("handle-start-done")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("palette")).ToContainTextAsync("User task");
+
+        // Click-to-connect: the picked output port is highlighted and a hint says what to click next; Esc cancels.
+        var source = page.GetByTestId("handle-start-done");
+        await source.ClickAsync();
+        await Assertions.Expect(source).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("clickconnecting"));
+        await Assertions.Expect(page.GetByTestId("connect-hint")).ToContainTextAsync("Connecting from start");
+        await fixture.ScreenshotAsync(page, "designer-en-1920-click-connect");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("connect-hint")).ToHaveCountAsync(0);
+        await Assertions.Expect(source).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("clickconnecting"));
+        await source.ClickAsync();
+        await page.GetByTestId("handle-end-in").ClickAsync();
+        await Assertions.Expect(page.Locator(".react-flow__edge")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("connect-hint")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveAttributeAsync("data-status", "clean", new() { Timeout = 15_000 });
+
+        // The shortcuts the canvas knows, listed in English.
+        await page.GetByTestId("shortcuts").ClickAsync();
+        var shortcuts = page.GetByTestId("shortcuts-popover");
+        await Assertions.Expect(shortcuts).ToContainTextAsync("Undo");
+        await Assertions.Expect(shortcuts).ToContainTextAsync("Paste");
+        await Assertions.Expect(shortcuts).ToContainTextAsync("Cancel a click connection");
+        Assert.True(await shortcuts.GetByTestId("shortcut").CountAsync() >= 8);
+        await fixture.ScreenshotAsync(page, "designer-en-1920-shortcuts");
+
+        using var designer = await fixture.ApiAsync("tc-designer");
+        var draft = await designer.GetAsync($"/api/definitions/{key}/draft");
+        var connection = Assert.Single(draft["definition"]!["connections"]!.AsArray());
+        Assert.Equal("start", connection!["from"]!.GetValue<string>());
+        Assert.Equal("end", connection["to"]!.GetValue<string>());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Stale_draft_save_names_who_changed_it_and_overwrites_nothing()
+    {
+        const string key = "e2e-conflict";
+        using var designerApi = await fixture.ApiAsync("tc-designer");
+        await designerApi.PutAsync($"/api/definitions/{key}/draft", new { revision = 0, definition = StartEnd(key, "冲突草稿") });
+
+        // Two sessions open revision 1 of the same draft.
+        var first = await fixture.NewPageAsync();
+        await E2EFixture.SignInAsync(first, "tc-designer");
+        await first.GotoAsync($"/designer/{key}");
+        var second = await fixture.NewPageAsync();
+        await E2EFixture.SignInAsync(second, "tc-admin");
+        await second.GotoAsync($"/designer/{key}");
+        await Assertions.Expect(first.GetByTestId("save-status")).ToContainTextAsync("r1");
+        await Assertions.Expect(second.GetByTestId("save-status")).ToContainTextAsync("r1");
+
+        // The first saves; the second's save then meets a newer revision.
+        await first.GetByTestId("definition-name").FillAsync("冲突草稿（设计员改）");
+        await Assertions.Expect(first.GetByTestId("save-status")).ToContainTextAsync("r2", new() { Timeout = 15_000 });
+        await second.GetByTestId("definition-name").FillAsync("冲突草稿（管理员改）");
+        await Assertions.Expect(second.GetByTestId("save-status")).ToHaveAttributeAsync("data-status", "conflict", new() { Timeout = 15_000 });
+        var who = second.GetByTestId("conflict-who");
+        await Assertions.Expect(who).ToContainTextAsync("流程设计员（组织部）");
+        var draft = await designerApi.GetAsync($"/api/definitions/{key}/draft");
+        var savedAt = DateTimeOffset.Parse(draft["updatedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToLocalTime();
+        await Assertions.Expect(who).ToContainTextAsync(savedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await fixture.ScreenshotAsync(second, "designer-conflict");
+
+        // Nothing was overwritten: the server keeps the first session's name at revision 2.
+        Assert.Equal(2, draft["revision"]!.GetValue<long>());
+        Assert.Equal("冲突草稿（设计员改）", draft["definition"]!["name"]!.GetValue<string>());
+        Assert.Equal("流程设计员（组织部）", draft["updatedByName"]!.GetValue<string>());
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    private static object StartEnd(string key, string name) => new
+    {
+        key,
+        name,
+        activities = new object[]
+        {
+            new { id = "start", type = "Start", name = "开始", position = new { x = 0, y = 0 } },
+            new { id = "end", type = "End", name = "结束", position = new { x = 400, y = 0 } },
+        },
+        connections = Array.Empty<object>(),
+    };
+
     private static async Task ConnectAsync(IPage page, string from, string port, string to)
     {
         // React Flow connects on pointer moves between down and up: move in steps like a hand would.
         var edges = page.Locator(".react-flow__edge");
         var before = await edges.CountAsync();
+        var sourceHandle = page.GetByTestId($"handle-{from}-{port}");
         var targetHandle = page.GetByTestId($"handle-{to}-in");
-        await page.GetByTestId($"handle-{from}-{port}").HoverAsync(); // waits until the node is measured and still
+        await AssertOutsideAutoPanBandAsync(page, sourceHandle);
+        await AssertOutsideAutoPanBandAsync(page, targetHandle);
+        await sourceHandle.HoverAsync(); // waits until the node is measured and still
         await page.Mouse.DownAsync();
         var target = (await targetHandle.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2), new() { Steps = 8 });
         await targetHandle.HoverAsync();
         await page.Mouse.UpAsync();
         await Assertions.Expect(edges).ToHaveCountAsync(before + 1);
+    }
+
+    /// <summary>
+    /// A connection dragged within 40 px of the canvas edge makes React Flow pan under the pointer (auto-pan), so the
+    /// target moves away: a handle there is a broken layout (canvas resized, view not fitted), said here, not as a timeout.
+    /// </summary>
+    private static async Task AssertOutsideAutoPanBandAsync(IPage page, ILocator handle)
+    {
+        var pane = (await page.Locator(".react-flow").First.BoundingBoxAsync())!;
+        var box = (await handle.BoundingBoxAsync())!;
+        var x = box.X + (box.Width / 2) - pane.X;
+        var y = box.Y + (box.Height / 2) - pane.Y;
+        Assert.True(x > 40 && y > 40 && x < pane.Width - 40 && y < pane.Height - 40, $"handle at ({x:0},{y:0}) in a {pane.Width:0}×{pane.Height:0} canvas is in the auto-pan band");
+    }
+
+    private static async Task AssertClearOfMinimapAsync(IPage page, string activityId)
+    {
+        var minimap = (await page.Locator(".react-flow__minimap").BoundingBoxAsync())!;
+        foreach (var element in await page.GetByTestId($"node-{activityId}").Locator(".react-flow__handle").AllAsync())
+        {
+            var handle = (await element.BoundingBoxAsync())!;
+            var under = handle.X + handle.Width > minimap.X && handle.X < minimap.X + minimap.Width && handle.Y + handle.Height > minimap.Y && handle.Y < minimap.Y + minimap.Height;
+            Assert.False(under, $"a handle of {activityId} was dropped under the minimap");
+        }
     }
 
     private async Task PublishAsync(IPage page, string note)

@@ -193,6 +193,36 @@ public sealed class BadInputTests(ServerFactory server) : IClassFixture<ServerFa
         Assert.Equal(2, publish.GetProperty("currentRevision").GetInt64());
     }
 
+    [Fact]
+    public async Task SaveDraft_StaleRevision_ConflictNamesWhoChangedItAndWhen()
+    {
+        // Two designers of one district read revision 1; the administrator saves first, the designer's save is then stale.
+        var designer = await server.ClientAsync("tc-designer");
+        var admin = await server.ClientAsync("tc-admin");
+        var definition = JsonDocument.Parse(TestDefinitions.GridEvent.Replace(TestDefinitions.GridEventKey, "stale-who", StringComparison.Ordinal)).RootElement;
+        await (await designer.PutAsJsonAsync("/api/definitions/stale-who/draft", new { revision = 0, definition })).JsonAsync(HttpStatusCode.OK);
+        var read = await (await designer.GetAsync(new Uri("/api/definitions/stale-who/draft", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("流程设计员（组织部）", read.GetProperty("updatedByName").GetString());
+        await (await admin.PutAsJsonAsync("/api/definitions/stale-who/draft", new { revision = 1, definition })).JsonAsync(HttpStatusCode.OK);
+
+        var problem = await (await designer.PutAsJsonAsync("/api/definitions/stale-who/draft", new { revision = 1, definition })).JsonAsync(HttpStatusCode.Conflict);
+        var current = await (await designer.GetAsync(new Uri("/api/definitions/stale-who/draft", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, problem.GetProperty("currentRevision").GetInt64());
+        Assert.Equal(1, problem.GetProperty("expectedRevision").GetInt64());
+        Assert.Equal("桐城市管理员", problem.GetProperty("updatedByName").GetString());
+        Assert.Equal(current.GetProperty("updatedBy").GetString(), problem.GetProperty("updatedBy").GetString());
+        Assert.NotEqual(read.GetProperty("updatedBy").GetString(), problem.GetProperty("updatedBy").GetString());
+        Assert.Equal(current.GetProperty("updatedAt").GetDateTimeOffset(), problem.GetProperty("updatedAt").GetDateTimeOffset());
+        Assert.Contains("桐城市管理员", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Nothing was overwritten: the draft stays at the administrator's revision.
+        Assert.Equal(2, current.GetProperty("revision").GetInt64());
+        Assert.Equal("桐城市管理员", current.GetProperty("updatedByName").GetString());
+
+        var list = await (await designer.GetAsync(new Uri("/api/definitions", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
+        var row = list.EnumerateArray().Single(d => d.GetProperty("key").GetString() == "stale-who");
+        Assert.Equal(current.GetProperty("updatedBy").GetString(), row.GetProperty("updatedBy").GetString());
+    }
+
     private async Task<HttpClient> PreparedAdminAsync()
     {
         var designer = await server.ClientAsync("tc-designer");

@@ -117,8 +117,8 @@ export interface DefinitionSummary {
   latestStatus: string | null;
   draftRevision: number | null;
   updatedAt: string;
-  /** Newer servers may add who changed last. */
-  updatedBy?: string | null;
+  /** Who (user id) changed the draft or a version last. */
+  updatedBy: string | null;
 }
 
 export interface DefinitionRef {
@@ -131,6 +131,10 @@ export interface DraftResponse {
   revision: number;
   definition: DefinitionJson;
   forkedFrom: DefinitionRef | null;
+  /** Who moved the draft to this revision (a save or a publish) and when; the name is null when the account is gone. */
+  updatedBy: string | null;
+  updatedByName: string | null;
+  updatedAt: string;
 }
 
 export interface DefinitionVersionInfo {
@@ -144,6 +148,8 @@ export interface DefinitionVersionInfo {
   publishedAt: string | null;
   retiredAt: string | null;
   forkedFrom: DefinitionRef | null;
+  /** The author's display name (null when the account is not visible or gone; then `author`, the id, is shown). */
+  authorName?: string | null;
 }
 
 export interface DefinitionProblem {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DefinitionJson } from '../api/definitions';
 import { nodeWidth } from './definitionGraph';
-import { autoLayout } from './layout';
+import { autoLayout, layerGap } from './layout';
 import gridEvent from '../../../workflows/grid-event.json';
 
 describe('auto layout', () => {
@@ -24,5 +24,15 @@ describe('auto layout', () => {
       ...definition,
       activities: definition.activities!.map((a) => ({ ...a, position: undefined })),
     });
+  });
+
+  it('leaves a layer gap wide enough for port and edge labels between connected activities', async () => {
+    const definition = structuredClone(gridEvent) as DefinitionJson;
+    const laid = await autoLayout(definition);
+    const byId = Object.fromEntries(laid.activities!.map((a) => [a.id, a.position!]));
+    for (const c of laid.connections ?? []) {
+      const gap = byId[c.to].x - byId[c.from].x - nodeWidth;
+      if (gap > 0) expect(gap, `${c.from} → ${c.to}`).toBeGreaterThanOrEqual(layerGap);
+    }
   });
 });

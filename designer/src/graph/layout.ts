@@ -5,6 +5,9 @@ import { moveActivities, nodeHeight, nodeWidth, portOf } from './definitionGraph
 
 const elk = new ELK();
 
+/** Horizontal space between consecutive layers, in flow pixels. */
+export const layerGap = 110;
+
 export async function autoLayout(definition: DefinitionJson): Promise<DefinitionJson> {
   const activities = definition.activities ?? [];
   const ids = new Set(activities.map((a) => a.id));
@@ -13,7 +16,8 @@ export async function autoLayout(definition: DefinitionJson): Promise<Definition
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      // Room between layers for the port labels (they stick out of the node) and an edge label after them.
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(layerGap),
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },

@@ -20,7 +20,7 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
         await using var db = database.CreateContext(scope);
         var d = district ?? "";
         var row = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(x => x.District == d && x.Key == key && x.Version == 0, cancellationToken);
-        return row is null ? null : new DraftInfo(DefinitionRows.ToDefinition(row), row.Revision, Lineage(row));
+        return row is null ? null : new DraftInfo(DefinitionRows.ToDefinition(row), row.Revision, Lineage(row), await EditorAsync(db, row.Author, row.UpdatedAt, cancellationToken));
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
             }
             catch (DbUpdateException)
             {
-                throw new StaleRevisionException(draft.Key, expectedRevision, await CurrentRevisionAsync(district, draft.Key, cancellationToken));
+                throw await StaleAsync(district, draft.Key, expectedRevision, cancellationToken);
             }
 
             return 1;
@@ -78,7 +78,7 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
                 cancellationToken);
         if (updated != 1)
         {
-            throw new StaleRevisionException(draft.Key, expectedRevision, await CurrentRevisionAsync(district, draft.Key, cancellationToken));
+            throw await StaleAsync(district, draft.Key, expectedRevision, cancellationToken);
         }
 
         Audit(db, district, actor, "definition.draft.save", draft.Key, now);
@@ -103,7 +103,7 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
             ?? throw new KeyNotFoundException($"There is no draft of '{key}' to publish.");
         if (draft.Revision != expectedRevision)
         {
-            throw new StaleRevisionException(key, expectedRevision, draft.Revision);
+            throw new StaleRevisionException(key, expectedRevision, draft.Revision, await EditorAsync(db, draft.Author, draft.UpdatedAt, cancellationToken));
         }
 
         var version = await NextVersionAsync(db, d, key, cancellationToken);
@@ -118,6 +118,7 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
         db.Definitions.Add(row);
         draft.Revision++; // a concurrency token: a concurrent save or publish makes this UPDATE match nothing
         draft.UpdatedAt = now;
+        draft.Author = actor.User; // the draft row's author is whoever moved its revision last (a conflict names them)
         Audit(db, d, actor, "definition.publish", Subject(key, version), now, changeNote);
         await SaveAsync(db, key, expectedRevision, d, cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -174,7 +175,9 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
             .Where(x => x.District == d && x.Key == key && x.Version > 0)
             .OrderBy(x => x.Version)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(Info)];
+        var authors = rows.Select(r => r.Author).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => authors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return [.. rows.Select(r => Info(r) with { AuthorName = r.Author is { } author ? names.GetValueOrDefault(author) : null })];
     }
 
     private string CheckScope(string? district)
@@ -218,14 +221,27 @@ public sealed class DefinitionService(FlowGovDatabase database, DistrictScope sc
         catch (DbUpdateException)
         {
             // A concurrent publish took the version number, or a concurrent save moved the draft.
-            throw new StaleRevisionException(key, expectedRevision, await CurrentRevisionAsync(district, key, cancellationToken));
+            throw await StaleAsync(district, key, expectedRevision, cancellationToken);
         }
     }
 
-    private async Task<long> CurrentRevisionAsync(string district, string key, CancellationToken cancellationToken)
+    /// <summary>The conflict as the loser should see it: the draft's current revision and who saved it when.</summary>
+    private async Task<StaleRevisionException> StaleAsync(string district, string key, long expectedRevision, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext(scope);
-        return await db.Definitions.AsNoTracking().Where(x => x.District == district && x.Key == key && x.Version == 0).Select(x => x.Revision).FirstOrDefaultAsync(cancellationToken);
+        var current = await db.Definitions.AsNoTracking().Where(x => x.District == district && x.Key == key && x.Version == 0)
+            .Select(x => new { x.Revision, x.Author, x.UpdatedAt }).FirstOrDefaultAsync(cancellationToken);
+        return current is null
+            ? new StaleRevisionException(key, expectedRevision, 0)
+            : new StaleRevisionException(key, expectedRevision, current.Revision, await EditorAsync(db, current.Author, current.UpdatedAt, cancellationToken));
+    }
+
+    /// <summary>Who changed a draft last, with their display name as the caller's district sees accounts (null when not visible or gone).</summary>
+    public static async Task<DraftEditor> EditorAsync(FlowGovDbContext db, string? userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var name = userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return new DraftEditor(userId, name, at);
     }
 
     private static void Audit(FlowGovDbContext db, string district, AuditActor actor, string action, string subject, DateTimeOffset at, string? data = null) =>

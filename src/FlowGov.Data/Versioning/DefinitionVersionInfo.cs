@@ -2,7 +2,7 @@ using FlowGov.Data.Entities;
 
 namespace FlowGov.Data.Versioning;
 
-/// <summary>One published (or retired) version as the version list shows it.</summary>
+/// <summary>One published (or retired) version as the version list shows it (<see cref="AuthorName"/>: the author's display name, filled by the list).</summary>
 public sealed record DefinitionVersionInfo(
     string Key,
     string? District,
@@ -13,4 +13,5 @@ public sealed record DefinitionVersionInfo(
     string? ChangeNote,
     DateTimeOffset? PublishedAt,
     DateTimeOffset? RetiredAt,
-    DefinitionRef? ForkedFrom);
+    DefinitionRef? ForkedFrom,
+    string? AuthorName = null);

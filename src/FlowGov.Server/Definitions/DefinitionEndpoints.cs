@@ -40,14 +40,15 @@ public static class DefinitionEndpoints
     private static async Task<Ok<List<DefinitionSummary>>> ListAsync(FlowGovDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Definitions.AsNoTracking()
-            .Select(d => new { d.Key, d.District, d.Version, d.Status, d.Name, d.Revision, d.UpdatedAt })
+            .Select(d => new { d.Key, d.District, d.Version, d.Status, d.Name, d.Revision, d.UpdatedAt, d.Author })
             .ToListAsync(cancellationToken);
         var list = rows.GroupBy(r => (r.Key, r.District)).Select(g =>
         {
             var latest = g.Where(r => r.Version > 0).MaxBy(r => r.Version);
             var draft = g.FirstOrDefault(r => r.Version == 0);
             var named = latest ?? draft!;
-            return new DefinitionSummary(g.Key.Key, named.Name, g.Key.District.Length == 0, latest?.Version, latest?.Status.ToString().ToLowerInvariant(), draft?.Revision, g.Max(r => r.UpdatedAt));
+            var lastChanged = g.MaxBy(r => r.UpdatedAt)!;
+            return new DefinitionSummary(g.Key.Key, named.Name, g.Key.District.Length == 0, latest?.Version, latest?.Status.ToString().ToLowerInvariant(), draft?.Revision, lastChanged.UpdatedAt, lastChanged.Author);
         }).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(list);
     }
@@ -64,7 +65,7 @@ public static class DefinitionEndpoints
         var draft = await service.GetDraftAsync(me.District, key, cancellationToken);
         return draft is null
             ? Problems.NotFound($"'{key}' has no draft in your district.")
-            : TypedResults.Ok(new DraftResponse(key, draft.Revision, ToJson(draft.Definition), draft.ForkedFrom));
+            : TypedResults.Ok(new DraftResponse(key, draft.Revision, ToJson(draft.Definition), draft.ForkedFrom, draft.LastChange.UserId, draft.LastChange.DisplayName, draft.LastChange.At));
     }
 
     private static async Task<Results<Ok<RevisionResponse>, ProblemHttpResult>> SaveDraftAsync(string key, SaveDraftRequest request, DefinitionService service, FlowGovDbContext db, CurrentUser me, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public static class DefinitionEndpoints
 
         if (row.Revision != revision)
         {
-            throw new StaleRevisionException(key, revision, row.Revision);
+            throw new StaleRevisionException(key, revision, row.Revision, await DefinitionService.EditorAsync(db, row.Author, row.UpdatedAt, cancellationToken));
         }
 
         if (await db.Definitions.AnyAsync(d => d.District == district && d.Key == key && d.Version > 0, cancellationToken))

@@ -57,7 +57,14 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 return new ProblemDetails { Status = 422, Title = "Invalid form definition", Detail = form.Message };
             case StaleRevisionException stale:
                 return With(new ProblemDetails { Status = 409, Title = "Stale revision", Detail = stale.Message },
-                    new Dictionary<string, object?> { ["currentRevision"] = stale.CurrentRevision, ["expectedRevision"] = stale.ExpectedRevision });
+                    new Dictionary<string, object?>
+                    {
+                        ["currentRevision"] = stale.CurrentRevision,
+                        ["expectedRevision"] = stale.ExpectedRevision,
+                        ["updatedBy"] = stale.LastChange?.UserId,
+                        ["updatedByName"] = stale.LastChange?.DisplayName,
+                        ["updatedAt"] = stale.LastChange?.At,
+                    });
             case ConcurrencyConflictException conflict:
                 return With(new ProblemDetails { Status = 409, Title = "Concurrent change", Detail = conflict.Message },
                     new Dictionary<string, object?> { ["instanceId"] = conflict.InstanceId });

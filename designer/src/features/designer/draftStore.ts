@@ -10,6 +10,9 @@ export interface DraftConflict {
   /** The server's current draft, which someone else saved meanwhile. */
   currentRevision: number;
   current: DefinitionJson | null;
+  /** Who saved the current revision (display name, else user id) and when (ISO), as the server's 409 says. */
+  changedBy: string | null;
+  changedAt: string | null;
   message: string;
 }
 

@@ -1,5 +1,5 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityNodeData } from '../../../graph/definitionGraph';
 
@@ -14,9 +14,16 @@ export const ActivityNode = memo(function ActivityNode({ id, data, selected }: N
   const { activity, descriptor, ports, status, problems } = data;
   const typeLabel = descriptor ? (en ? descriptor.displayNameEn : descriptor.displayName) : activity.type;
   const isStart = descriptor?.isStart ?? activity.type === 'Start';
+  // React Flow measures handle bounds when a node is first measured or resized. Ports arrive later (with the
+  // descriptors, or when outcomes/cases change) without resizing the node, so without this re-measure the new
+  // handles have no bounds and a drag onto or from them connects nothing (ADR 0030).
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = `${isStart ? '' : 'in|'}${ports.map((p) => p.name).join('|')}`;
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  const labelledPorts = ports.length > 1 || ports.some((p) => p.name !== 'done');
   return (
     <div
-      className={`fg-node fg-cat-${descriptor?.category ?? 'unknown'}${selected ? ' selected' : ''}`}
+      className={`fg-node fg-cat-${descriptor?.category ?? 'unknown'}${selected ? ' selected' : ''}${labelledPorts ? ' fg-node-labelled-ports' : ''}`}
       data-testid={`node-${id}`}
       data-status={status ?? ''}
       style={{ minHeight: Math.max(64, ports.length * 15 + 10) }}
@@ -44,7 +51,7 @@ export const ActivityNode = memo(function ActivityNode({ id, data, selected }: N
             title={port.name}
           >
             <Handle type="source" position={Position.Right} id={port.name} data-testid={`handle-${id}-${port.name}`} />
-            {ports.length > 1 || port.name !== 'done' ? (en ? port.labelEn : port.label) : ''}
+            {labelledPorts ? (en ? port.labelEn : port.label) : ''}
           </div>
         ))}
       </div>

@@ -4,11 +4,14 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   applyEdgeChanges,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -16,7 +19,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivityDescriptors, type ActivityDescriptor, type DefinitionJson } from '../../../api/definitions';
 import {
@@ -29,9 +32,23 @@ import {
 } from '../../../graph/definitionGraph';
 import { connectionKeyOfEdge, emptyHighlight, type Highlight } from '../../../graph/diffOverlay';
 import { ActivityNode, type ActivityFlowNode } from './ActivityNode';
+import { clearOfOverlays, type ScreenRect } from './dropPlacement';
 
 export const paletteMime = 'application/x-flowgov-activity';
+/** A node's size on screen at zoom 1 (canvas.css: 180 wide, 64 high) plus room for the port labels on its right. */
+const nodeFootprint = { width: 180 + 48, height: 64 };
+
+function rectOf(element: Element | null | undefined): ScreenRect | null {
+  if (!element) return null;
+  const r = element.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}
 const nodeTypes = { activity: ActivityNode };
+/**
+ * Fitting leaves room at the edges: more than React Flow's 40 px auto-pan band (a connection dragged to a handle
+ * there pans the canvas under the pointer), and on the right for the port labels, which stick out of the nodes.
+ */
+const fitViewOptions = { padding: { top: '56px', bottom: '64px', left: '64px', right: '120px' }, maxZoom: 1.2 } as const;
 
 type FlowEdge = Edge<ConnectionEdgeData>;
 
@@ -47,6 +64,8 @@ export interface ProcessCanvasProps {
   problems?: Record<string, number>;
   /** Bumped to centre the view on the first selected activity (validation click-through). */
   focusToken?: number;
+  /** Bumped to fit the whole process into view (after an auto-layout moved everything). */
+  fitToken?: number;
   height?: number | string;
 }
 
@@ -58,7 +77,7 @@ export function ProcessCanvas(props: ProcessCanvasProps) {
   );
 }
 
-function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChange, selectedIds, onSelectionChange, problems, focusToken, height = '100%' }: ProcessCanvasProps) {
+function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChange, selectedIds, onSelectionChange, problems, focusToken, fitToken, height = '100%' }: ProcessCanvasProps) {
   const { t, i18n } = useTranslation('designer');
   const descriptorsQuery = useActivityDescriptors();
   const descriptors = useMemo(() => descriptorsQuery.data ?? [], [descriptorsQuery.data]);
@@ -69,6 +88,20 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
   const [nodes, setNodes] = useState<ActivityFlowNode[]>([]);
   const [edges, setEdges] = useState<FlowEdge[]>([]);
   const selected = useMemo(() => new Set(selectedIds ?? []), [selectedIds]);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  // Click-to-connect: the source handle picked by a click, until a target is clicked (or Esc / a click elsewhere).
+  const [clickSource, setClickSource] = useState<{ nodeId: string; port: string | null } | null>(null);
+  const flowStore = useStoreApi<ActivityFlowNode, FlowEdge>();
+  useEffect(() => {
+    if (!clickSource) return;
+    const cancelOnEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      flowStore.setState({ connectionClickStartHandle: null });
+      setClickSource(null);
+    };
+    window.addEventListener('keydown', cancelOnEscape);
+    return () => window.removeEventListener('keydown', cancelOnEscape);
+  }, [clickSource, flowStore]);
 
   // The definition is the truth; local node state only carries what React Flow measures and the live drag.
   useEffect(() => {
@@ -108,6 +141,21 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
       });
     });
   }, [graph, highlight, readOnly, problems, en]);
+
+  // Fit once every node has been measured. The `fitView` prop fits the first measured batch, which can be a part of
+  // the process (nodes arrive with the descriptors): the rest then sat off-screen or under the minimap (ADR 0030).
+  const nodesInitialized = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (fitted.current || !nodesInitialized || nodes.length === 0 || nodes.length !== graph.nodes.length) return;
+    fitted.current = true;
+    void flow.fitView(fitViewOptions);
+  }, [nodesInitialized, nodes.length, graph.nodes.length, flow]);
+
+  useEffect(() => {
+    // React Flow queues the fit until the moved nodes are in its store.
+    if (fitToken) void flow.fitView(fitViewOptions);
+  }, [fitToken, flow]);
 
   useEffect(() => {
     if (!focusToken || !selectedIds?.length) return;
@@ -156,15 +204,23 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
       const type = event.dataTransfer.getData(paletteMime);
       const descriptor = descriptors.find((d: ActivityDescriptor) => d.type === type);
       if (!descriptor) return;
-      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const added = addActivity(definition, descriptor, { x: position.x - 90, y: position.y - 32 }, en ? descriptor.displayNameEn : descriptor.displayName);
+      // The drop point is the node's centre; keep the node clear of the minimap and the controls (ADR 0030).
+      const zoom = flow.getZoom();
+      const size = { width: nodeFootprint.width * zoom, height: nodeFootprint.height * zoom };
+      const wanted = { x: event.clientX - (90 * zoom), y: event.clientY - (32 * zoom), ...size };
+      const root = canvasRef.current;
+      const bounds = rectOf(root) ?? wanted;
+      const overlays = [rectOf(root?.querySelector('.react-flow__minimap')), rectOf(root?.querySelector('.react-flow__controls'))].filter((r): r is ScreenRect => r !== null);
+      const placed = clearOfOverlays(wanted, overlays, bounds);
+      const position = flow.screenToFlowPosition({ x: placed.x, y: placed.y });
+      const added = addActivity(definition, descriptor, position, en ? descriptor.displayNameEn : descriptor.displayName);
       onChange(added.definition);
     },
     [definition, descriptors, en, flow, onChange, onSelectionChange, readOnly],
   );
 
   return (
-    <div className="fg-canvas" style={{ height }} data-testid="process-canvas" onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'move'))} onDrop={onDrop}>
+    <div ref={canvasRef} className={`fg-canvas${clickSource ? ' fg-click-connecting' : ''}`} style={{ height }} data-testid="process-canvas" onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'move'))} onDrop={onDrop}>
       <ReactFlow<ActivityFlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -174,6 +230,9 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
+        onClickConnectStart={(_, { nodeId, handleId }) => setClickSource(nodeId ? { nodeId, port: handleId } : null)}
+        onClickConnectEnd={() => setClickSource(null)}
+        onPaneClick={() => setClickSource(null)}
         onSelectionChange={({ nodes: picked }) => {
           // React Flow reports selection on every sync; pass on real changes only, or controlled selection loops.
           const ids = picked.map((n) => n.id);
@@ -183,14 +242,17 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={false}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
         minZoom={0.2}
         maxZoom={2}
       >
         <Background gap={16} size={1} />
-        <Controls showInteractive={false} aria-label={t('canvas.controls')} />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label={t('canvas.controls')} />
         <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 140, height: 90 }} />
+        {clickSource && !readOnly && (
+          <Panel position="top-center" className="fg-connect-hint" data-testid="connect-hint">
+            {t('canvas.clickConnectHint', { from: clickSource.port && clickSource.port !== 'done' ? `${clickSource.nodeId} · ${clickSource.port}` : clickSource.nodeId })}
+          </Panel>
+        )}
       </ReactFlow>
     </div>
   );

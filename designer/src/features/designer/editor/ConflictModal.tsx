@@ -1,4 +1,5 @@
 import { Button, List, Modal, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffOverlay } from '../../../graph/diffOverlay';
@@ -37,6 +38,11 @@ export function ConflictModal({ draft }: { draft: DefinitionDraft }) {
       }
     >
       <div data-testid="conflict-modal">
+        {conflict.changedBy && (
+          <Typography.Paragraph data-testid="conflict-who" strong>
+            {t('conflict.changedBy', { name: conflict.changedBy, at: conflict.changedAt ? dayjs(conflict.changedAt).format('YYYY-MM-DD HH:mm:ss') : '—' })}
+          </Typography.Paragraph>
+        )}
         <Typography.Paragraph>{t('conflict.body', { expected: conflict.expected, current: conflict.currentRevision })}</Typography.Paragraph>
         <Typography.Text type="secondary">{t('conflict.differences')}</Typography.Text>
         <List

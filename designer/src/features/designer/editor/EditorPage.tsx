@@ -40,6 +40,7 @@ import { ValidationPanel } from './ValidationPanel';
 import { VariablesPanel } from './VariablesPanel';
 import { VersionsDrawer } from './VersionsDrawer';
 import { ConflictModal } from './ConflictModal';
+import { ShortcutsPopover } from './ShortcutsPopover';
 import { downloadJson } from '../list/download';
 
 type Mode = { kind: 'edit' } | { kind: 'view'; version: number } | { kind: 'diff'; from: number; to: number };
@@ -65,6 +66,7 @@ export function EditorPage() {
   const [selection, setSelection] = useState<string[]>([]);
   const [focus, setFocus] = useState<{ property: string | null; line: number | null; token: number } | null>(null);
   const [focusToken, setFocusToken] = useState(0);
+  const [fitToken, setFitToken] = useState(0);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
   const [note, setNote] = useState('');
@@ -111,6 +113,7 @@ export function EditorPage() {
   const runLayout = useCallback(async () => {
     if (!definition) return;
     draft.update(await autoLayout(definition));
+    setFitToken((n) => n + 1);
   }, [definition, draft]);
 
   // Keyboard shortcuts (Del is React Flow's own).
@@ -226,6 +229,7 @@ export function EditorPage() {
           </Tooltip>
         </Space>
       )}
+      {mode.kind === 'edit' && canEdit && <ShortcutsPopover />}
       <Button size="small" icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)} data-testid="versions">
         {t('editor.versions')}
       </Button>
@@ -274,6 +278,7 @@ export function EditorPage() {
         onSelectionChange={setSelection}
         problems={mode.kind === 'edit' ? problemCounts : undefined}
         focusToken={focusToken}
+        fitToken={fitToken}
       />
     );
 

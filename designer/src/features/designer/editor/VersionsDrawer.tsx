@@ -44,41 +44,32 @@ export function VersionsDrawer({ definitionKey, open, onClose, onView, onDiff, o
         dataSource={list}
         locale={{ emptyText: t('versions.none') }}
         renderItem={(v) => (
-          <List.Item
-            key={v.version}
-            data-testid={`version-${v.version}`}
-            actions={[
-              <Button key="view" size="small" type="link" onClick={() => onView(v.version)}>
+          // One column: version, status and who/when on top, the note, then the actions on their own line,
+          // so a long note or three actions never squeeze the text into a sliver (as side-by-side actions did).
+          <List.Item key={v.version} data-testid={`version-${v.version}`} style={{ display: 'block' }}>
+            <Space size={6} wrap>
+              <Typography.Text strong>v{v.version}</Typography.Text>
+              <Tag color={v.status === 'published' ? 'green' : 'default'}>{t(`versionStatus.${v.status}`, { defaultValue: v.status })}</Tag>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`version-author-${v.version}`}>
+                {v.authorName ?? v.author ?? '—'} · {v.publishedAt ? dayjs(v.publishedAt).format('YYYY-MM-DD HH:mm') : ''}
+              </Typography.Text>
+            </Space>
+            {v.changeNote && <Typography.Paragraph style={{ margin: '4px 0 0' }}>{v.changeNote}</Typography.Paragraph>}
+            <Space size={0} wrap style={{ marginLeft: -8 }}>
+              <Button size="small" type="link" onClick={() => onView(v.version)}>
                 {t('versions.view')}
-              </Button>,
-              v.version > 1 ? (
-                <Button key="diff" size="small" type="link" data-testid={`version-diff-${v.version}`} onClick={() => onDiff(v.version - 1, v.version)}>
+              </Button>
+              {v.version > 1 && (
+                <Button size="small" type="link" data-testid={`version-diff-${v.version}`} onClick={() => onDiff(v.version - 1, v.version)}>
                   {t('versions.diffPrevious')}
                 </Button>
-              ) : null,
-              !readOnly && v.version !== latest ? (
-                <Button key="rollback" size="small" type="link" danger data-testid={`version-rollback-${v.version}`} onClick={() => setRollbackTo(v.version)}>
+              )}
+              {!readOnly && v.version !== latest && (
+                <Button size="small" type="link" danger data-testid={`version-rollback-${v.version}`} onClick={() => setRollbackTo(v.version)}>
                   {t('versions.rollback')}
                 </Button>
-              ) : null,
-            ].filter(Boolean)}
-          >
-            <List.Item.Meta
-              title={
-                <Space size={4}>
-                  <Typography.Text strong>v{v.version}</Typography.Text>
-                  <Tag color={v.status === 'published' ? 'green' : 'default'}>{t(`versionStatus.${v.status}`, { defaultValue: v.status })}</Tag>
-                </Space>
-              }
-              description={
-                <>
-                  <div>{v.changeNote}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {v.author ?? '—'} · {v.publishedAt ? dayjs(v.publishedAt).format('YYYY-MM-DD HH:mm') : ''}
-                  </Typography.Text>
-                </>
-              }
-            />
+              )}
+            </Space>
           </List.Item>
         )}
       />

@@ -8,6 +8,10 @@ import { useDefinitionDraft } from '../useDefinitionDraft';
 
 const autosaveDelayMs = 1200;
 
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
 async function loadStartingPoint(key: string): Promise<{ definition: DefinitionJson; revision: number }> {
   try {
     const draft = await definitionsApi.draft(key);
@@ -61,6 +65,8 @@ export function useDraftPersistence(key: string, enabled = true) {
             expected: state.revision,
             currentRevision: current?.revision ?? Number(error.problem.currentRevision ?? state.revision),
             current: current?.definition ?? null,
+            changedBy: current?.updatedByName ?? current?.updatedBy ?? stringOrNull(error.problem.updatedByName) ?? stringOrNull(error.problem.updatedBy),
+            changedAt: current?.updatedAt ?? stringOrNull(error.problem.updatedAt),
             message: error.message,
           });
         } else {
