@@ -9,6 +9,7 @@ using FlowGov.Server.Attachments;
 using FlowGov.Server.Audit;
 using FlowGov.Server.Forms;
 using FlowGov.Server.Hosting;
+using FlowGov.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public static class TaskEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<Page<TaskResponse>>, ProblemHttpResult>> InboxAsync(FlowGovDbContext db, CurrentUser me, TimeProvider clock, string? scope, bool? overdue, string? definitionKey, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<TaskResponse>>, ProblemHttpResult>> InboxAsync(FlowGovDbContext db, CurrentUser me, TimeProvider clock, string? scope, bool? overdue, string? definitionKey, string? category, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         scope ??= "all";
         if (scope is not ("all" or "assigned" or "candidate" or "delegated"))
@@ -63,6 +64,16 @@ public static class TaskEndpoints
         if (!string.IsNullOrEmpty(definitionKey))
         {
             rows = rows.Where(r => r.Task.DefinitionKey == definitionKey);
+        }
+
+        if (!string.IsNullOrEmpty(category))
+        {
+            // The event category lives in the instance's variables, not on the task: read it for the inbox's instances only.
+            var candidates = rows.ToList();
+            var instanceIds = candidates.Select(r => r.Task.InstanceId).Distinct().ToList();
+            var states = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).Select(i => new { i.Id, i.StateJson }).ToListAsync(cancellationToken);
+            var inCategory = states.Where(i => InstanceCategory.IsWithin(InstanceCategory.Of(i.StateJson), category)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            rows = candidates.Where(r => inCategory.Contains(r.Task.InstanceId));
         }
 
         var list = rows.DistinctBy(r => r.Task.Id).OrderBy(r => r.Task.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Task.CreatedAt).ToList();

@@ -6,14 +6,17 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useOrgUnits } from '../../api/admin';
-import type { CountRow, OverdueRow, ReportFilter, ReportName, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
+import type { CategoryRow, CountRow, OverdueRow, ReportFilter, ReportName, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
 import { csvUrl, reportKeys, useDefinitions, useReport, useUnitCounts } from '../../api/reports';
 import { Chart } from './Chart';
-import { countsOption, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
+import { categoryName } from '../frontline/logic';
+import { taxonomy } from '../frontline/taxonomy';
+import { categoriesOption, countsOption, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
 import { HeatTable } from './HeatTable';
 import { OverdueTable } from './OverdueTable';
 
-const csvReports: (ReportName | 'tasks')[] = ['counts', 'sla', 'satisfaction', 'throughput', 'overdue', 'tasks'];
+const csvReports: (ReportName | 'tasks')[] = ['counts', 'categories', 'sla', 'satisfaction', 'throughput', 'overdue', 'tasks'];
+const nameOfCategory = (code: string) => categoryName(taxonomy, code);
 
 /** Supervisors' dashboard: the district (or one unit's subtree) over a period. */
 export function DashboardPage() {
@@ -31,6 +34,7 @@ export function DashboardPage() {
   const throughput = useReport<ThroughputRow>('throughput', filter);
   const overdue = useReport<OverdueRow>('overdue', filter);
   const sla = useReport<SlaRow>('sla', filter);
+  const categories = useReport<CategoryRow>('categories', filter);
 
   // SLA over time: the server reports SLA for one period, so each week (or month) is asked separately.
   const buckets = useMemo(() => periodBuckets(filter.from!, filter.to!), [filter.from, filter.to]);
@@ -123,6 +127,11 @@ export function DashboardPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('charts.byProcess')} loading={counts.isLoading}>
             <Chart testId="chart-counts" option={countsOption(counts.data ?? [], names, t)} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('charts.byCategory')} loading={categories.isLoading}>
+            {categories.data === null ? <Typography.Text type="secondary">{t('unavailable')}</Typography.Text> : <Chart testId="chart-categories" option={categoriesOption(categories.data ?? [], nameOfCategory, t)} />}
           </Card>
         </Col>
         <Col xs={24} lg={12}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../api/admin';
-import { countsOption, escalationState, heatColour, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
+import { categoriesOption, countsOption, escalationState, heatColour, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
 
 const t = (key: string, options?: Record<string, unknown>) => (options && 'rating' in options ? `${key}:${String(options.rating)}` : key);
 
@@ -106,5 +106,19 @@ describe('period buckets', () => {
 
   it('is empty for a reversed period', () => {
     expect(periodBuckets('2026-02-01', '2026-01-01')).toEqual([]);
+  });
+});
+
+describe('categoriesOption', () => {
+  it('puts the biggest category on top with its name, split running / completed / other', () => {
+    const names: Record<string, string> = { 'city.roads': '道路设施', 'safety.fire': '消防安全' };
+    const option = categoriesOption(
+      [{ category: 'safety.fire', count: 1, running: 1, completed: 0 }, { category: 'city.roads', count: 5, running: 2, completed: 2 }],
+      (code) => names[code] ?? code,
+      t,
+    );
+    // ECharts draws category axes bottom-up: the last entry is the top bar.
+    expect(option.yAxis.data).toEqual(['消防安全', '道路设施']);
+    expect(option.series.map((s) => s.data)).toEqual([[1, 2], [0, 2], [0, 1]]);
   });
 });

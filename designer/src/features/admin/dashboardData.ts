@@ -1,6 +1,6 @@
 // Report rows → ECharts options and the grid heat table. No React here, so vitest covers it directly.
 import dayjs from 'dayjs';
-import type { CountRow, OverdueRow, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
+import type { CategoryRow, CountRow, OverdueRow, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
 import type { OrgUnit } from '../../api/admin';
 
 /** Translates a key of the admin namespace; passed in so this file stays free of React and i18n state. */
@@ -188,6 +188,27 @@ export function throughputOption(rows: ThroughputRow[], names: Map<string, strin
     series: [
       { name: t('throughput.started'), type: 'bar', barMaxWidth: 20, itemStyle: { color: '#3b7dd8' }, data: keys.map((k) => sum(k, 'started')) },
       { name: t('throughput.completed'), type: 'bar', barMaxWidth: 20, itemStyle: { color: slaColours.onTime }, data: keys.map((k) => sum(k, 'completed')) },
+    ],
+  };
+}
+
+/** Events per category, biggest first, split into running and completed (anything else — cancelled, faulted — as other). */
+export function categoriesOption(rows: CategoryRow[], nameOf: (code: string) => string, t: Translate) {
+  // ECharts draws a category y axis bottom-up: reversed so the biggest category is on top.
+  const sorted = [...rows].sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)).reverse();
+  const part = (name: string, colour: string, value: (r: CategoryRow) => number) => ({
+    name, type: 'bar', stack: 'status', barMaxWidth: 24, itemStyle: { color: colour }, data: sorted.map(value),
+  });
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: sorted.map((r) => nameOf(r.category)), axisLabel: { width: 110, overflow: 'truncate' } },
+    series: [
+      part(t('categories.running'), statusColours.running, (r) => r.running),
+      part(t('categories.completed'), statusColours.completed, (r) => r.completed),
+      part(t('categories.other'), statusColours.cancelled, (r) => r.count - r.running - r.completed),
     ],
   };
 }
