@@ -323,12 +323,14 @@ public static class TaskEndpoints
             return Problems.Forbidden(delegating ? "Only the person holding a task may delegate it." : "Only the person holding a task, a supervisor or an admin may hand it over.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.UserId) || await tasks.FindUserAsync(request.UserId, cancellationToken) is null)
+        var target = string.IsNullOrWhiteSpace(request.UserId) ? null : await tasks.FindUserAsync(request.UserId.Trim(), cancellationToken);
+        if (target is null)
         {
-            return Problems.BadRequest($"userId '{request.UserId}' is not an active user of your district.", "userId");
+            return Problems.BadRequest($"userId '{request.UserId}' is not an active user (id or user name) of your district.", "userId");
         }
 
-        if (request.UserId == me.Id)
+        var userId = target.Id;
+        if (userId == me.Id)
         {
             return Problems.BadRequest("userId is yourself.", "userId");
         }
@@ -340,7 +342,7 @@ public static class TaskEndpoints
 
         var changed = await tasks.ChangeAsync(task, t =>
         {
-            t.Assignee = request.UserId;
+            t.Assignee = userId;
             return true;
         }, cancellationToken);
         if (!changed)
@@ -351,7 +353,7 @@ public static class TaskEndpoints
         var now = clock.GetUtcNow();
         if (delegating)
         {
-            db.TaskDelegations.Add(new TaskDelegationRow { District = me.District, TaskId = id, FromUser = me.Id, ToUser = request.UserId, At = now });
+            db.TaskDelegations.Add(new TaskDelegationRow { District = me.District, TaskId = id, FromUser = me.Id, ToUser = userId, At = now });
         }
         else
         {
@@ -366,14 +368,14 @@ public static class TaskEndpoints
             District = me.District,
             ActivityId = task.ActivityId,
             Channel = "inbox",
-            Users = Lists.Join([request.UserId]),
+            Users = Lists.Join([userId]),
             Roles = "",
             Title = $"【待办】{task.Title}",
             Body = request.Comment,
             Url = $"/api/tasks/{id}",
             At = now,
         });
-        AuditTrail.Add(db, me, delegating ? "task.delegate" : "task.handover", id, now, JsonSerializer.Serialize(new { to = request.UserId, comment = request.Comment }, Web));
+        AuditTrail.Add(db, me, delegating ? "task.delegate" : "task.handover", id, now, JsonSerializer.Serialize(new { to = userId, comment = request.Comment }, Web));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(TaskResponse.From((await tasks.FindAsync(id, cancellationToken))!, delegating ? me.Id : null));
     }

@@ -22,6 +22,11 @@ describe('org unit tree', () => {
     expect(tree[0].children?.[1].children?.[0].children?.map((c) => c.value)).toEqual(['tc-wc-lcx-g01', 'tc-wc-lcx-g02']);
   });
 
+  it('puts the departments under the city after its streets', () => {
+    const withDepartments: OrgUnit[] = [...units, { id: 'dept-municipal', parentId: 'tongcheng', kind: 'department', name: '市政园林局' }];
+    expect(unitTree(withDepartments)[0].children?.map((c) => c.value)).toEqual(['tc-lt', 'tc-wc', 'dept-municipal']);
+  });
+
   it('heat rows list streets, communities and grids below the root in tree order, without buildings', () => {
     expect(heatRows(units, undefined).map((r) => `${r.depth}:${r.id}`)).toEqual(['0:tc-lt', '0:tc-wc', '1:tc-wc-lcx', '2:tc-wc-lcx-g01', '2:tc-wc-lcx-g02']);
     expect(heatRows(units, 'tc-wc-lcx').map((r) => r.id)).toEqual(['tc-wc-lcx-g01', 'tc-wc-lcx-g02']);

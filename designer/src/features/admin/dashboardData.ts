@@ -13,7 +13,7 @@ const statusColours: Record<string, string> = { running: '#3b7dd8', completed: '
 export interface TreeNode { value: string; title: string; children?: TreeNode[] }
 export interface UnitRow { id: string; name: string; kind: string; depth: number }
 
-/** Org units as a tree for TreeSelect/Tree; roots are units whose parent is not in the list (the district). */
+/** Org units as a tree for TreeSelect/Tree; roots are units whose parent is not in the list (the district). Departments come last. */
 export function unitTree(units: OrgUnit[]): TreeNode[] {
   const ids = new Set(units.map((u) => u.id));
   const children = new Map<string | null, OrgUnit[]>();
@@ -21,9 +21,11 @@ export function unitTree(units: OrgUnit[]): TreeNode[] {
     const parent = unit.parentId && ids.has(unit.parentId) ? unit.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), unit]);
   }
+  // The territorial tree (streets, communities, grids) first; the functional departments under the city after it.
+  const departmentLast = (u: OrgUnit) => (u.kind.toLowerCase() === 'department' ? 1 : 0);
   const build = (parent: string | null): TreeNode[] =>
     (children.get(parent) ?? [])
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => departmentLast(a) - departmentLast(b) || a.id.localeCompare(b.id))
       .map((u) => {
         const below = build(u.id);
         return below.length ? { value: u.id, title: u.name, children: below } : { value: u.id, title: u.name };
