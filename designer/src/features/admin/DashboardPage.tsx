@@ -11,7 +11,8 @@ import { csvUrl, reportKeys, useDefinitions, useReport, useUnitCounts } from '..
 import { Chart } from './Chart';
 import { categoryName } from '../frontline/logic';
 import { taxonomy } from '../frontline/taxonomy';
-import { categoriesOption, countsOption, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
+import { useMe } from '../../auth/session';
+import { categoriesOption, countsOption, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, todayIn, totalCount, unitTree } from './dashboardData';
 import { HeatTable } from './HeatTable';
 import { OverdueTable } from './OverdueTable';
 
@@ -22,7 +23,9 @@ const nameOfCategory = (code: string) => categoryName(taxonomy, code);
 export function DashboardPage() {
   const { t } = useTranslation('admin');
   const client = useQueryClient();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
+  const timeZone = useMe().data?.timeZone;
+  const today = dayjs(todayIn(timeZone));
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today.subtract(29, 'day'), today]);
   const [orgUnitId, setOrgUnitId] = useState<string | undefined>();
   const filter: ReportFilter = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), orgUnitId };
 
@@ -74,9 +77,9 @@ export function DashboardPage() {
             value={range}
             onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
             presets={[
-              { label: t('dashboard.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
-              { label: t('dashboard.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
-              { label: t('dashboard.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
+              { label: t('dashboard.last7'), value: [today.subtract(6, 'day'), today] },
+              { label: t('dashboard.last30'), value: [today.subtract(29, 'day'), today] },
+              { label: t('dashboard.thisYear'), value: [today.startOf('year'), today] },
             ]}
           />
           <TreeSelect

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../api/admin';
-import { categoriesOption, countsOption, escalationState, heatColour, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
+import { categoriesOption, countsOption, escalationState, heatColour, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, todayIn, totalCount, unitTree } from './dashboardData';
 
 const t = (key: string, options?: Record<string, unknown>) => (options && 'rating' in options ? `${key}:${String(options.rating)}` : key);
 
@@ -125,5 +125,17 @@ describe('categoriesOption', () => {
     // ECharts draws category axes bottom-up: the last entry is the top bar.
     expect(option.yAxis.data).toEqual(['消防安全', '道路设施']);
     expect(option.series.map((s) => s.data)).toEqual([[1, 2], [0, 2], [0, 1]]);
+  });
+});
+
+describe('todayIn', () => {
+  it("gives the district's date, not the browser's, near midnight", () => {
+    const lateUtc = new Date('2026-12-04T16:30:00Z');
+    expect(todayIn('Asia/Shanghai', lateUtc)).toBe('2026-12-05');
+    expect(todayIn('UTC', lateUtc)).toBe('2026-12-04');
+  });
+
+  it('falls back to the browser date for an unknown zone', () => {
+    expect(todayIn('Nowhere/Else', new Date(2026, 0, 2, 12))).toBe('2026-01-02');
   });
 });

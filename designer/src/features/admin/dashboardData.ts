@@ -99,6 +99,18 @@ export function countsOption(rows: CountRow[], names: Map<string, string>, t: Tr
   };
 }
 
+/**
+ * Today's date (YYYY-MM-DD) in the district's time zone. Reports count whole days there, so near midnight a
+ * browser elsewhere (or on UTC) would otherwise ask for a period that ends yesterday and miss today's work.
+ */
+export function todayIn(timeZone: string | undefined, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return dayjs(now).format('YYYY-MM-DD');
+  }
+}
+
 export interface Bucket { from: string; to: string; label: string }
 
 /**
