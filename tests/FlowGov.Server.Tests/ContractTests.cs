@@ -245,6 +245,67 @@ public abstract class ContractScenarios(ServerFactory server)
     }
 
     [Fact]
+    public async Task Categories_ReportAndInboxFilter_GroupByTaxonomyLevelOfOwnDistrict()
+    {
+        var designer = await server.ClientAsync("tc-designer");
+        var worker = await server.ClientAsync("tc-grid01");
+        var handler = await server.ClientAsync("tc-municipal");
+        var supervisor = await server.ClientAsync("tc-supervisor");
+        var version = await PublishOnceAsync(designer, "categorised-test", CategorisedDefinition);
+        foreach (var category in new[] { "zz.alpha.one.leaf", "zz.alpha.two.leaf", "zz.beta.one.leaf" })
+        {
+            await worker.PostAsync("/api/instances", new { definitionKey = "categorised-test", version, input = new { category } }, HttpStatusCode.Created);
+        }
+
+        var byCategory = await supervisor.GetAsync("/api/reports/categories", HttpStatusCode.OK);
+        var alpha = byCategory.EnumerateArray().Single(r => r.GetProperty("category").GetString() == "zz.alpha");
+        Assert.Equal(2, alpha.GetProperty("count").GetInt32());
+        Assert.Equal(2, alpha.GetProperty("running").GetInt32());
+        Assert.Equal(0, alpha.GetProperty("completed").GetInt32());
+        Assert.Equal(1, byCategory.EnumerateArray().Single(r => r.GetProperty("category").GetString() == "zz.beta").GetProperty("count").GetInt32());
+        var byDuty = await supervisor.GetAsync("/api/reports/categories?depth=1", HttpStatusCode.OK);
+        Assert.Equal(3, byDuty.EnumerateArray().Single(r => r.GetProperty("category").GetString() == "zz").GetProperty("count").GetInt32());
+        var byItem = await supervisor.GetAsync("/api/reports/categories?depth=4", HttpStatusCode.OK);
+        Assert.Equal(1, byItem.EnumerateArray().Single(r => r.GetProperty("category").GetString() == "zz.alpha.two.leaf").GetProperty("count").GetInt32());
+        var otherStreet = await supervisor.GetAsync("/api/reports/categories?orgUnitId=tc-lt", HttpStatusCode.OK);
+        Assert.DoesNotContain(otherStreet.EnumerateArray(), r => r.GetProperty("category").GetString()!.StartsWith("zz", StringComparison.Ordinal));
+        var lastYear = await supervisor.GetAsync("/api/reports/categories?from=2020-01-01&to=2020-12-31", HttpStatusCode.OK);
+        Assert.Equal(0, lastYear.GetArrayLength());
+
+        var csv = await supervisor.GetStringAsync(new Uri("/api/reports/categories.csv?depth=1", UriKind.Relative));
+        Assert.StartsWith("category,count,running,completed", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("zz,3,3,0", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain((await (await server.ClientAsync("yc-admin")).GetAsync("/api/reports/categories?depth=1", HttpStatusCode.OK)).EnumerateArray(),
+            r => r.GetProperty("category").GetString() == "zz");
+
+        // The inbox filter takes any level of the taxonomy, matched by whole segments.
+        async Task<int> InboxCount(string category) =>
+            (await handler.GetAsync($"/api/tasks/inbox?definitionKey=categorised-test&category={category}", HttpStatusCode.OK)).GetProperty("total").GetInt32();
+        Assert.Equal(3, await InboxCount("zz"));
+        Assert.Equal(2, await InboxCount("zz.alpha"));
+        Assert.Equal(1, await InboxCount("zz.beta.one.leaf"));
+        Assert.Equal(0, await InboxCount("zz.alp"));
+    }
+
+    [Fact]
+    public async Task Roles_ListBuiltInRolesAndTheOnesTheDistrictGaveOut()
+    {
+        var admin = await server.ClientAsync("tc-admin");
+        // A new user holds it: a demo account with an extra role would change what other facts see it start.
+        await admin.PostAsync("/api/users", new { userName = "volunteer-roles", displayName = "志愿者", password = "volunteer-password-1", roles = new[] { new { role = "volunteer-test", orgUnitId = "tc-wc-lcx" } } }, HttpStatusCode.Created);
+
+        var roles = (await (await server.ClientAsync("tc-designer")).GetAsync("/api/roles", HttpStatusCode.OK)).EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Equal(["admin", "designer", "grid-worker"], roles.Take(3));
+        Assert.Contains("party-member", roles);
+        Assert.Contains("street-officer", roles);
+        Assert.Contains("resident", roles);
+        Assert.Contains("volunteer-test", roles);
+        Assert.Equal(roles.Count, roles.Distinct().Count());
+        var foreign = (await (await server.ClientAsync("yc-admin")).GetAsync("/api/roles", HttpStatusCode.OK)).EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.DoesNotContain("volunteer-test", foreign);
+    }
+
+    [Fact]
     public async Task TestRun_Draft_StartsHiddenVersionTheDesignerCanWorkAndReportsIgnore()
     {
         var designer = await server.ClientAsync("tc-designer");
@@ -295,6 +356,21 @@ public abstract class ContractScenarios(ServerFactory server)
         { "id": "end", "type": "End" }
       ],
       "connections": [ { "from": "start", "to": "visit" }, { "from": "visit", "to": "end" } ]
+    }
+    """;
+
+    private const string CategorisedDefinition = """
+    {
+      "key": "categorised-test",
+      "name": "分类统计",
+      "variables": [ { "name": "category", "type": "string" } ],
+      "forms": { "handle": { "key": "handle", "title": "办理", "fields": [ { "key": "result", "label": "结果", "kind": "text" } ] } },
+      "activities": [
+        { "id": "start", "type": "Start" },
+        { "id": "handle", "type": "UserTask", "properties": { "formKey": "handle", "candidateRoles": ["department-handler"] } },
+        { "id": "end", "type": "End" }
+      ],
+      "connections": [ { "from": "start", "to": "handle" }, { "from": "handle", "to": "end" } ]
     }
     """;
 

@@ -27,6 +27,11 @@ export const adminKeys = {
   audit: (filter: AuditFilter) => ['audit', filter] as const,
 };
 
+/** The role names tasks can be offered to (built-in and the district's own), in the server's order: one list for every role picker. */
+export function useRoles() {
+  return useQuery({ queryKey: ['roles'], queryFn: () => api.get<string[]>('/api/roles'), staleTime: 300_000 });
+}
+
 export function useOrgUnits() {
   return useQuery({ queryKey: adminKeys.orgUnits, queryFn: () => api.get<OrgUnit[]>('/api/org-units'), staleTime: 60_000 });
 }

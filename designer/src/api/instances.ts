@@ -46,6 +46,8 @@ export interface InstanceDetail {
   openTasks: TaskItem[];
   incidents: IncidentItem[];
   journal: JournalItem[];
+  /** Display names of the users the detail mentions (journal actors, starter, assignees): user id → name. */
+  people?: Record<string, string>;
 }
 
 export interface StartableProcess {

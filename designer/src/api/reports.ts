@@ -5,6 +5,8 @@ import { api, ApiError, query } from './client';
 export interface CountRow { definitionKey: string; status: string; count: number }
 export interface SlaRow { definitionKey: string; activityId: string; total: number; onTime: number; warned: number; overdue: number; open: number }
 export interface SatisfactionRow { rating: number; count: number }
+/** Instances whose event category (a taxonomy code cut to two levels: duty.category) is this one. */
+export interface CategoryRow { category: string; count: number; running: number; completed: number }
 export interface ThroughputRow { definitionKey: string; day: string; started: number; completed: number }
 export interface OverdueRow {
   taskId: string;
@@ -27,7 +29,7 @@ export interface DefinitionSummary { key: string; name: string; cityTemplate: bo
 /** Period as whole days (yyyy-MM-dd, both ends included) and an optional org unit whose subtree the reports cover. */
 export interface ReportFilter { from?: string; to?: string; orgUnitId?: string }
 
-export type ReportName = 'counts' | 'sla' | 'satisfaction' | 'throughput' | 'overdue';
+export type ReportName = 'counts' | 'sla' | 'satisfaction' | 'throughput' | 'overdue' | 'categories';
 
 function params(filter: ReportFilter) {
   return query({ from: filter.from, to: filter.to, orgUnitId: filter.orgUnitId });

@@ -77,22 +77,23 @@ export interface SendBackTarget {
 
 export const taskKeys = {
   all: ['tasks'] as const,
-  inbox: (tab: InboxTab, definitionKey?: string) => ['tasks', 'inbox', tab, definitionKey ?? ''] as const,
+  inbox: (tab: InboxTab, definitionKey?: string, category?: string) => ['tasks', 'inbox', tab, definitionKey ?? '', category ?? ''] as const,
   counts: ['tasks', 'counts'] as const,
   detail: (id: string) => ['tasks', 'detail', id] as const,
   comments: (id: string) => ['tasks', 'comments', id] as const,
   sendBackTargets: (id: string) => ['tasks', 'send-back-targets', id] as const,
 };
 
-export function inboxUrl(tab: InboxTab, definitionKey?: string): string {
+/** The inbox of a tab, optionally one process and one event category (a taxonomy code at any level: `city`, `city.roads` …). */
+export function inboxUrl(tab: InboxTab, definitionKey?: string, category?: string): string {
   const params = tab === 'overdue' ? { scope: 'all', overdue: true } : { scope: tab === 'mine' ? 'assigned' : 'candidate' };
-  return `/api/tasks/inbox${query({ ...params, definitionKey, pageSize: 200 })}`;
+  return `/api/tasks/inbox${query({ ...params, definitionKey, category, pageSize: 200 })}`;
 }
 
-export function useInbox(tab: InboxTab, definitionKey?: string) {
+export function useInbox(tab: InboxTab, definitionKey?: string, category?: string) {
   return useQuery({
-    queryKey: taskKeys.inbox(tab, definitionKey),
-    queryFn: () => api.get<Page<TaskItem>>(inboxUrl(tab, definitionKey)),
+    queryKey: taskKeys.inbox(tab, definitionKey, category),
+    queryFn: () => api.get<Page<TaskItem>>(inboxUrl(tab, definitionKey, category)),
     placeholderData: keepPreviousData,
   });
 }

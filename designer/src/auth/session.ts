@@ -14,6 +14,8 @@ export interface Me {
   displayName: string;
   district: string;
   roles: RoleAssignment[];
+  /** The district's time zone (IANA id): reports count whole days there. */
+  timeZone?: string;
 }
 
 export const meQueryKey = ['me'] as const;

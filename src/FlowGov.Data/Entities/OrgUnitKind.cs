@@ -9,4 +9,7 @@ public enum OrgUnitKind
     Community,
     Grid,
     Building,
+
+    /// <summary>A functional department (市直职能部门: 城管, 住建, 公安 …) that takes tasks dispatched to it; sits under the city.</summary>
+    Department,
 }

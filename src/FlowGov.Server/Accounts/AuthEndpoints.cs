@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FlowGov.Server.Accounts;
 
@@ -48,7 +49,7 @@ public static class AuthEndpoints
 
         await http.SignInAsync(AuthSchemes.Cookie, principal);
         http.User = principal;
-        return TypedResults.Ok(await DescribeAsync(user.Id, principal, http.RequestServices.GetRequiredService<FlowGovDatabase>(), cancellationToken));
+        return TypedResults.Ok(await DescribeAsync(user.Id, principal, http.RequestServices, cancellationToken));
     }
 
     private static async Task<NoContent> LogoutAsync(HttpContext http, CancellationToken cancellationToken)
@@ -58,8 +59,8 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<MeResponse>> MeAsync(CurrentUser me, HttpContext http, FlowGovDatabase database, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await DescribeAsync(me.Id, http.User, database, cancellationToken));
+    private static async Task<Ok<MeResponse>> MeAsync(CurrentUser me, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await DescribeAsync(me.Id, http.User, http.RequestServices, cancellationToken));
 
     private static Ok<AntiforgeryResponse> Antiforgery(HttpContext http, IAntiforgery antiforgery)
     {
@@ -67,8 +68,9 @@ public static class AuthEndpoints
         return TypedResults.Ok(new AntiforgeryResponse(tokens.HeaderName ?? AntiforgeryCheck.HeaderName, tokens.RequestToken ?? ""));
     }
 
-    private static async Task<MeResponse> DescribeAsync(string userId, ClaimsPrincipal principal, FlowGovDatabase database, CancellationToken cancellationToken)
+    private static async Task<MeResponse> DescribeAsync(string userId, ClaimsPrincipal principal, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var database = services.GetRequiredService<FlowGovDatabase>();
         var district = principal.FindFirstValue(AuthSchemes.DistrictClaim)!;
         await using var db = database.CreateContext(DistrictScope.For(district));
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
@@ -78,6 +80,7 @@ public static class AuthEndpoints
                            from u in units.DefaultIfEmpty()
                            orderby a.Id
                            select new RoleAssignmentResponse(a.Id, a.Role, a.OrgUnitId, u == null ? null : u.Name)).ToListAsync(cancellationToken);
-        return new MeResponse(user.Id, user.UserName, user.DisplayName, user.District, roles);
+        var zone = Reports.ReportPeriod.Zone(services.GetRequiredService<IOptions<ServerOptions>>().Value);
+        return new MeResponse(user.Id, user.UserName, user.DisplayName, user.District, roles, zone.Id);
     }
 }

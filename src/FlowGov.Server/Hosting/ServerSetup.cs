@@ -280,6 +280,7 @@ public static class ServerSetup
         var api = app.MapGroup("").RequireRateLimiting(RatePolicies.Writes);
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
+        api.MapRoleEndpoints();
         api.MapOrgUnitEndpoints();
         api.MapStartableEndpoints();
         api.MapDefinitionEndpoints();

@@ -48,7 +48,7 @@ public static class OrgUnitEndpoints
 
         if (!Enum.TryParse<OrgUnitKind>(request.Kind, ignoreCase: true, out var kind) || kind is OrgUnitKind.City or OrgUnitKind.District)
         {
-            return Problems.BadRequest("kind must be street, community, grid or building.", "kind");
+            return Problems.BadRequest("kind must be street, community, grid, building or department.", "kind");
         }
 
         if (string.IsNullOrEmpty(request.ParentId) || !await db.OrgUnits.AnyAsync(u => u.Id == request.ParentId, cancellationToken))

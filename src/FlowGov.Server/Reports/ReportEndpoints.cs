@@ -14,7 +14,7 @@ namespace FlowGov.Server.Reports;
 
 /// <summary>
 /// District dashboards over a period and optionally one org unit's subtree: instance counts, deadline
-/// keeping (SLA), satisfaction, throughput, overdue tasks with their escalation, each also as CSV.
+/// keeping (SLA), satisfaction, throughput, overdue tasks with their escalation, events by category, each also as CSV.
 /// Test runs of drafts never count.
 /// </summary>
 public static class ReportEndpoints
@@ -27,6 +27,7 @@ public static class ReportEndpoints
         group.MapGet("/satisfaction", async ([AsParameters] ReportQuery query, CancellationToken ct) => TypedResults.Ok(await SatisfactionAsync(await query.ResolveAsync(ct), ct)));
         group.MapGet("/throughput", async ([AsParameters] ReportQuery query, CancellationToken ct) => TypedResults.Ok(await ThroughputAsync(await query.ResolveAsync(ct), ct)));
         group.MapGet("/overdue", async ([AsParameters] ReportQuery query, CancellationToken ct) => TypedResults.Ok(await OverdueAsync(await query.ResolveAsync(ct), ct)));
+        group.MapGet("/categories", CategoriesEndpointAsync);
         group.MapGet("/tasks.csv", CsvAsync);
         group.MapGet("/{name}.csv", ReportCsvAsync);
         return group;
@@ -98,8 +99,47 @@ public static class ReportEndpoints
         }).OrderByDescending(r => r.OverdueHours).ThenBy(r => r.TaskId, StringComparer.Ordinal)];
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportCsvAsync(string name, [AsParameters] ReportQuery query, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<CategoryRow>>, ProblemHttpResult>> CategoriesEndpointAsync([AsParameters] ReportQuery query, int? depth, CancellationToken cancellationToken)
     {
+        if (CategoryDepthProblem(depth) is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await CategoriesAsync(await query.ResolveAsync(cancellationToken), depth ?? DefaultCategoryDepth, cancellationToken));
+    }
+
+    private const int DefaultCategoryDepth = 2;
+
+    /// <summary>The taxonomy has four levels: duty, category, sub-category, item.</summary>
+    private static ProblemHttpResult? CategoryDepthProblem(int? depth) =>
+        depth is null or (>= 1 and <= 4) ? null : Problems.BadRequest("depth must be 1 (duty), 2 (category), 3 (sub-category) or 4 (item).", "depth");
+
+    /// <summary>
+    /// Instances started in the period by their event category (the <c>category</c> variable, a dotted
+    /// taxonomy code such as <c>city.roads.paving.loose-paving</c>), cut to <paramref name="depth"/> levels, so
+    /// depth 2 counts 城市管理 › 道路设施 together. Instances without a category are left out.
+    /// </summary>
+    private static async Task<List<CategoryRow>> CategoriesAsync(ReportScope scope, int depth, CancellationToken cancellationToken)
+    {
+        var rows = await scope.Instances(i => i.CreatedAt >= scope.From && i.CreatedAt < scope.To && i.StateJson.Contains("\"category\""))
+            .Select(i => new { i.Status, i.StateJson }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Status, Category: CategoryPrefix(InstanceCategory.Of(r.StateJson), depth))).Where(r => r.Category is not null)
+            .GroupBy(r => r.Category!)
+            .Select(g => new CategoryRow(g.Key, g.Count(), g.Count(r => r.Status == nameof(InstanceStatus.Running)), g.Count(r => r.Status == nameof(InstanceStatus.Completed))))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Category, StringComparer.Ordinal)];
+    }
+
+    private static string? CategoryPrefix(string? code, int depth) =>
+        code is null ? null : string.Join('.', code.Split('.').Take(depth));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportCsvAsync(string name, [AsParameters] ReportQuery query, int? depth, CancellationToken cancellationToken)
+    {
+        if (CategoryDepthProblem(depth) is { } problem)
+        {
+            return problem;
+        }
+
         var scope = await query.ResolveAsync(cancellationToken);
         var csv = name switch
         {
@@ -108,11 +148,12 @@ public static class ReportEndpoints
             "satisfaction" => ReportCsv.Write(await SatisfactionAsync(scope, cancellationToken)),
             "throughput" => ReportCsv.Write(await ThroughputAsync(scope, cancellationToken)),
             "overdue" => ReportCsv.Write(await OverdueAsync(scope, cancellationToken)),
+            "categories" => ReportCsv.Write(await CategoriesAsync(scope, depth ?? DefaultCategoryDepth, cancellationToken)),
             _ => null,
         };
         if (csv is null)
         {
-            return Problems.NotFound($"No report '{name}': counts, sla, satisfaction, throughput, overdue or tasks.");
+            return Problems.NotFound($"No report '{name}': counts, sla, satisfaction, throughput, overdue, categories or tasks.");
         }
 
         var file = string.Create(CultureInfo.InvariantCulture, $"{name}-{scope.From:yyyyMMdd}-{scope.To:yyyyMMdd}.csv");

@@ -22,3 +22,6 @@ public sealed record OverdueRow(
     int Escalations,
     int Nudges,
     DateTimeOffset? LastEscalatedAt);
+
+/// <summary>Instances started in the period whose event category starts with a taxonomy code, and how many are still running or done.</summary>
+public sealed record CategoryRow(string Category, int Count, int Running, int Completed);

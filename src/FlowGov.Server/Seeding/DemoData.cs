@@ -6,7 +6,8 @@ namespace FlowGov.Server.Seeding;
 /// <summary>
 /// The sample districts, named after the seed articles: 桐城市 (seed 000: 文昌街道, 六尺巷社区, 翻身社区,
 /// 龙腾街道, 兴元社区) and 绍兴越城区 (seed 003: 迪荡街道, 洞桥社区 with six grids, 剡溪社区), with a demo
-/// account for every role.
+/// account for every role. The functional departments the seeded processes dispatch to (<c>dept-municipal</c> …,
+/// the triage form's 承办部门 list) sit under 桐城市, so a department handler there can take a dispatched event.
 /// </summary>
 public static class DemoData
 {
@@ -15,6 +16,17 @@ public static class DemoData
     public const string PrimaryDistrict = "tongcheng";
 
     public static IReadOnlyList<(string District, string Name)> Districts { get; } = [("tongcheng", "桐城市"), ("yuecheng", "越城区")];
+
+    // Before Units: static initialisers run in order and BuildUnits reads this list.
+    /// <summary>The functional departments (id, name) in the order of the grid-event triage form's 承办部门 list.</summary>
+    public static IReadOnlyList<(string Id, string Name)> Departments { get; } =
+    [
+        ("dept-municipal", "市政园林局"), ("dept-urban", "城市管理综合执法局"), ("dept-housing", "住房和城乡建设局"), ("dept-ecology", "生态环境分局"),
+        ("dept-emergency", "应急管理局"), ("dept-fire", "消防救援大队"), ("dept-police", "公安分局"), ("dept-traffic", "公安交警大队"),
+        ("dept-transport", "交通运输局"), ("dept-justice", "司法局"), ("dept-civil", "民政局"), ("dept-hrss", "人力资源和社会保障局"),
+        ("dept-health", "卫生健康委员会"), ("dept-market", "市场监督管理局"), ("dept-resources", "自然资源和规划局"), ("dept-letters", "信访局"),
+        ("dept-power", "供电公司"), ("dept-water", "水务集团"),
+    ];
 
     public static IReadOnlyList<OrgUnitRow> Units { get; } = BuildUnits();
 
@@ -30,6 +42,9 @@ public static class DemoData
         new("tc-property", "红色物业服务中心", RoleNames.PropertyCompany, "tc-wc-lcx", "tongcheng"),
         new("tc-owners", "六尺巷小区业委会", RoleNames.OwnersCommittee, "tc-wc-lcx", "tongcheng"),
         new("tc-supervisor", "文昌街道督办员", RoleNames.Supervisor, "tc-wc", "tongcheng"),
+        new("tc-street", "文昌街道干部", RoleNames.StreetOfficer, "tc-wc", "tongcheng"),
+        new("tc-party", "六尺巷社区党员", RoleNames.PartyMember, "tc-wc-lcx", "tongcheng"),
+        new("tc-resident", "双井巷1栋居民", RoleNames.Resident, "tc-wc-lcx-g01-b01", "tongcheng"),
         new("tc-viewer", "桐城市观察员", RoleNames.Viewer, "tongcheng", "tongcheng"),
         new("yc-admin", "越城区管理员", RoleNames.Admin, "yuecheng", "yuecheng"),
         new("yc-grid01", "洞桥社区网格01网格员", RoleNames.GridWorker, "yc-dd-dq-g01", "yuecheng"),
@@ -59,6 +74,10 @@ public static class DemoData
         Add("tc-lt", "tongcheng", "tongcheng", OrgUnitKind.Street, "龙腾街道");
         Add("tc-lt-xy", "tongcheng", "tc-lt", OrgUnitKind.Community, "兴元社区");
         Grids("tc-lt-xy", "tongcheng", 2);
+        foreach (var (id, name) in Departments)
+        {
+            Add(id, "tongcheng", "tongcheng", OrgUnitKind.Department, name);
+        }
 
         Add("yuecheng", "yuecheng", null, OrgUnitKind.District, "越城区");
         Add("yc-dd", "yuecheng", "yuecheng", OrgUnitKind.Street, "迪荡街道");

@@ -87,8 +87,9 @@ public sealed class TaskActions(FlowGovDbContext db, IWorkflowStore store, Curre
         }
     }
 
-    public async Task<UserRow?> FindUserAsync(string userId, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, cancellationToken);
+    /// <summary>An active user of the district by id (<c>u-tc-grid02</c>) or by the user name people know (<c>tc-grid02</c>).</summary>
+    public async Task<UserRow?> FindUserAsync(string idOrUserName, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().FirstOrDefaultAsync(u => (u.Id == idOrUserName || u.UserName == idOrUserName) && u.IsActive, cancellationToken);
 
     public CurrentUser Me => me;
 }

@@ -9,6 +9,7 @@ using FlowGov.Server.Attachments;
 using FlowGov.Server.Audit;
 using FlowGov.Server.Forms;
 using FlowGov.Server.Hosting;
+using FlowGov.Server.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public static class TaskEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<Page<TaskResponse>>, ProblemHttpResult>> InboxAsync(FlowGovDbContext db, CurrentUser me, TimeProvider clock, string? scope, bool? overdue, string? definitionKey, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<TaskResponse>>, ProblemHttpResult>> InboxAsync(FlowGovDbContext db, CurrentUser me, TimeProvider clock, string? scope, bool? overdue, string? definitionKey, string? category, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         scope ??= "all";
         if (scope is not ("all" or "assigned" or "candidate" or "delegated"))
@@ -63,6 +64,16 @@ public static class TaskEndpoints
         if (!string.IsNullOrEmpty(definitionKey))
         {
             rows = rows.Where(r => r.Task.DefinitionKey == definitionKey);
+        }
+
+        if (!string.IsNullOrEmpty(category))
+        {
+            // The event category lives in the instance's variables, not on the task: read it for the inbox's instances only.
+            var candidates = rows.ToList();
+            var instanceIds = candidates.Select(r => r.Task.InstanceId).Distinct().ToList();
+            var states = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).Select(i => new { i.Id, i.StateJson }).ToListAsync(cancellationToken);
+            var inCategory = states.Where(i => InstanceCategory.IsWithin(InstanceCategory.Of(i.StateJson), category)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            rows = candidates.Where(r => inCategory.Contains(r.Task.InstanceId));
         }
 
         var list = rows.DistinctBy(r => r.Task.Id).OrderBy(r => r.Task.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Task.CreatedAt).ToList();
@@ -312,12 +323,14 @@ public static class TaskEndpoints
             return Problems.Forbidden(delegating ? "Only the person holding a task may delegate it." : "Only the person holding a task, a supervisor or an admin may hand it over.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.UserId) || await tasks.FindUserAsync(request.UserId, cancellationToken) is null)
+        var target = string.IsNullOrWhiteSpace(request.UserId) ? null : await tasks.FindUserAsync(request.UserId.Trim(), cancellationToken);
+        if (target is null)
         {
-            return Problems.BadRequest($"userId '{request.UserId}' is not an active user of your district.", "userId");
+            return Problems.BadRequest($"userId '{request.UserId}' is not an active user (id or user name) of your district.", "userId");
         }
 
-        if (request.UserId == me.Id)
+        var userId = target.Id;
+        if (userId == me.Id)
         {
             return Problems.BadRequest("userId is yourself.", "userId");
         }
@@ -329,7 +342,7 @@ public static class TaskEndpoints
 
         var changed = await tasks.ChangeAsync(task, t =>
         {
-            t.Assignee = request.UserId;
+            t.Assignee = userId;
             return true;
         }, cancellationToken);
         if (!changed)
@@ -340,7 +353,7 @@ public static class TaskEndpoints
         var now = clock.GetUtcNow();
         if (delegating)
         {
-            db.TaskDelegations.Add(new TaskDelegationRow { District = me.District, TaskId = id, FromUser = me.Id, ToUser = request.UserId, At = now });
+            db.TaskDelegations.Add(new TaskDelegationRow { District = me.District, TaskId = id, FromUser = me.Id, ToUser = userId, At = now });
         }
         else
         {
@@ -355,14 +368,14 @@ public static class TaskEndpoints
             District = me.District,
             ActivityId = task.ActivityId,
             Channel = "inbox",
-            Users = Lists.Join([request.UserId]),
+            Users = Lists.Join([userId]),
             Roles = "",
             Title = $"【待办】{task.Title}",
             Body = request.Comment,
             Url = $"/api/tasks/{id}",
             At = now,
         });
-        AuditTrail.Add(db, me, delegating ? "task.delegate" : "task.handover", id, now, JsonSerializer.Serialize(new { to = request.UserId, comment = request.Comment }, Web));
+        AuditTrail.Add(db, me, delegating ? "task.delegate" : "task.handover", id, now, JsonSerializer.Serialize(new { to = userId, comment = request.Comment }, Web));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(TaskResponse.From((await tasks.FindAsync(id, cancellationToken))!, delegating ? me.Id : null));
     }

@@ -6,20 +6,26 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useOrgUnits } from '../../api/admin';
-import type { CountRow, OverdueRow, ReportFilter, ReportName, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
+import type { CategoryRow, CountRow, OverdueRow, ReportFilter, ReportName, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
 import { csvUrl, reportKeys, useDefinitions, useReport, useUnitCounts } from '../../api/reports';
 import { Chart } from './Chart';
-import { countsOption, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
+import { categoryName } from '../frontline/logic';
+import { taxonomy } from '../frontline/taxonomy';
+import { useMe } from '../../auth/session';
+import { categoriesOption, countsOption, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, todayIn, totalCount, unitTree } from './dashboardData';
 import { HeatTable } from './HeatTable';
 import { OverdueTable } from './OverdueTable';
 
-const csvReports: (ReportName | 'tasks')[] = ['counts', 'sla', 'satisfaction', 'throughput', 'overdue', 'tasks'];
+const csvReports: (ReportName | 'tasks')[] = ['counts', 'categories', 'sla', 'satisfaction', 'throughput', 'overdue', 'tasks'];
+const nameOfCategory = (code: string) => categoryName(taxonomy, code);
 
 /** Supervisors' dashboard: the district (or one unit's subtree) over a period. */
 export function DashboardPage() {
   const { t } = useTranslation('admin');
   const client = useQueryClient();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
+  const timeZone = useMe().data?.timeZone;
+  const today = dayjs(todayIn(timeZone));
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today.subtract(29, 'day'), today]);
   const [orgUnitId, setOrgUnitId] = useState<string | undefined>();
   const filter: ReportFilter = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), orgUnitId };
 
@@ -31,6 +37,7 @@ export function DashboardPage() {
   const throughput = useReport<ThroughputRow>('throughput', filter);
   const overdue = useReport<OverdueRow>('overdue', filter);
   const sla = useReport<SlaRow>('sla', filter);
+  const categories = useReport<CategoryRow>('categories', filter);
 
   // SLA over time: the server reports SLA for one period, so each week (or month) is asked separately.
   const buckets = useMemo(() => periodBuckets(filter.from!, filter.to!), [filter.from, filter.to]);
@@ -70,9 +77,9 @@ export function DashboardPage() {
             value={range}
             onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
             presets={[
-              { label: t('dashboard.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
-              { label: t('dashboard.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
-              { label: t('dashboard.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
+              { label: t('dashboard.last7'), value: [today.subtract(6, 'day'), today] },
+              { label: t('dashboard.last30'), value: [today.subtract(29, 'day'), today] },
+              { label: t('dashboard.thisYear'), value: [today.startOf('year'), today] },
             ]}
           />
           <TreeSelect
@@ -123,6 +130,11 @@ export function DashboardPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('charts.byProcess')} loading={counts.isLoading}>
             <Chart testId="chart-counts" option={countsOption(counts.data ?? [], names, t)} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('charts.byCategory')} loading={categories.isLoading}>
+            {categories.data === null ? <Typography.Text type="secondary">{t('unavailable')}</Typography.Text> : <Chart testId="chart-categories" option={categoriesOption(categories.data ?? [], nameOfCategory, t)} />}
           </Card>
         </Col>
         <Col xs={24} lg={12}>

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client';
 import { useOrgUnitMutations, useOrgUnits } from '../../api/admin';
 import { unitTree } from './dashboardData';
 
-const childKinds = ['street', 'community', 'grid', 'building'];
+const childKinds = ['street', 'community', 'grid', 'building', 'department'];
 
 /** The district's org tree: pick a unit, then add a unit below it, rename or delete it. */
 export function OrgUnitsPanel() {

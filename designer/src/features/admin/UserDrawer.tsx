@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import type { IssuedToken, User } from '../../api/admin';
 import { useOrgUnits, useTokenMutations, useTokens, useUserMutations } from '../../api/admin';
 import { unitTree } from './dashboardData';
-import { roleNames } from './roles';
+import { useRoleOptions } from './roles';
 
 /** One user's roles at units and personal access tokens (the token text is shown once, right after issuing). */
 export function UserDrawer({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -30,6 +30,7 @@ function Roles({ user }: { user: User }) {
   const { t: tc } = useTranslation('common');
   const { message } = App.useApp();
   const units = useOrgUnits();
+  const roleOptions = useRoleOptions();
   const { addRole, removeRole } = useUserMutations();
   const [form] = Form.useForm();
   const fail = (error: unknown) => message.error(error instanceof ApiError ? error.message : String(error));
@@ -46,7 +47,7 @@ function Roles({ user }: { user: User }) {
       </Flex>
       <Form form={form} layout="inline" onFinish={(v: { role: string; orgUnitId: string }) => addRole.mutateAsync({ id: user.id, ...v }).then(() => form.resetFields(), fail)}>
         <Form.Item name="role" rules={[{ required: true, message: t('required') }]}>
-          <Select placeholder={t('users.role')} style={{ width: 150 }} options={roleNames.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} />
+          <Select placeholder={t('users.role')} style={{ width: 150 }} options={roleOptions} />
         </Form.Item>
         <Form.Item name="orgUnitId" rules={[{ required: true, message: t('required') }]}>
           <TreeSelect placeholder={t('users.unit')} style={{ width: 180 }} showSearch treeNodeFilterProp="title" treeData={unitTree(units.data ?? [])} popupMatchSelectWidth={false} />

@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client';
 import type { User } from '../../api/admin';
 import { useOrgUnits, useUserMutations, useUsers } from '../../api/admin';
 import { unitTree } from './dashboardData';
-import { roleNames } from './roles';
+import { useRoleOptions } from './roles';
 import { UserDrawer } from './UserDrawer';
 
 /** Users of the district with their roles at units; a user's drawer edits roles and access tokens. */
@@ -21,6 +21,7 @@ export function UsersPanel() {
   const [page, setPage] = useState(1);
   const users = useUsers(search, page);
   const units = useOrgUnits();
+  const roleOptions = useRoleOptions();
   const { create, update } = useUserMutations();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -102,7 +103,7 @@ export function UsersPanel() {
           </Form.Item>
           <Flex gap={8} wrap>
             <Form.Item name="role" label={t('users.role')} style={{ flex: 1, minWidth: 160 }}>
-              <Select data-testid="user-role" allowClear options={roleNames.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} />
+              <Select data-testid="user-role" allowClear options={roleOptions} />
             </Form.Item>
             <Form.Item name="orgUnitId" label={t('users.unit')} style={{ flex: 1, minWidth: 160 }} dependencies={['role']} rules={[({ getFieldValue }) => ({ validator: (_, value) => (getFieldValue('role') && !value ? Promise.reject(new Error(t('users.unitRequired'))) : Promise.resolve()) })]}>
               <TreeSelect data-testid="user-unit" allowClear showSearch treeNodeFilterProp="title" treeData={unitTree(units.data ?? [])} popupMatchSelectWidth={false} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../../api/admin';
-import { countsOption, escalationState, heatColour, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, totalCount, unitTree } from './dashboardData';
+import { categoriesOption, countsOption, escalationState, heatColour, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, todayIn, totalCount, unitTree } from './dashboardData';
 
 const t = (key: string, options?: Record<string, unknown>) => (options && 'rating' in options ? `${key}:${String(options.rating)}` : key);
 
@@ -20,6 +20,11 @@ describe('org unit tree', () => {
     expect(tree).toHaveLength(1);
     expect(tree[0].children?.map((c) => c.value)).toEqual(['tc-lt', 'tc-wc']);
     expect(tree[0].children?.[1].children?.[0].children?.map((c) => c.value)).toEqual(['tc-wc-lcx-g01', 'tc-wc-lcx-g02']);
+  });
+
+  it('puts the departments under the city after its streets', () => {
+    const withDepartments: OrgUnit[] = [...units, { id: 'dept-municipal', parentId: 'tongcheng', kind: 'department', name: '市政园林局' }];
+    expect(unitTree(withDepartments)[0].children?.map((c) => c.value)).toEqual(['tc-lt', 'tc-wc', 'dept-municipal']);
   });
 
   it('heat rows list streets, communities and grids below the root in tree order, without buildings', () => {
@@ -106,5 +111,31 @@ describe('period buckets', () => {
 
   it('is empty for a reversed period', () => {
     expect(periodBuckets('2026-02-01', '2026-01-01')).toEqual([]);
+  });
+});
+
+describe('categoriesOption', () => {
+  it('puts the biggest category on top with its name, split running / completed / other', () => {
+    const names: Record<string, string> = { 'city.roads': '道路设施', 'safety.fire': '消防安全' };
+    const option = categoriesOption(
+      [{ category: 'safety.fire', count: 1, running: 1, completed: 0 }, { category: 'city.roads', count: 5, running: 2, completed: 2 }],
+      (code) => names[code] ?? code,
+      t,
+    );
+    // ECharts draws category axes bottom-up: the last entry is the top bar.
+    expect(option.yAxis.data).toEqual(['消防安全', '道路设施']);
+    expect(option.series.map((s) => s.data)).toEqual([[1, 2], [0, 2], [0, 1]]);
+  });
+});
+
+describe('todayIn', () => {
+  it("gives the district's date, not the browser's, near midnight", () => {
+    const lateUtc = new Date('2026-12-04T16:30:00Z');
+    expect(todayIn('Asia/Shanghai', lateUtc)).toBe('2026-12-05');
+    expect(todayIn('UTC', lateUtc)).toBe('2026-12-04');
+  });
+
+  it('falls back to the browser date for an unknown zone', () => {
+    expect(todayIn('Nowhere/Else', new Date(2026, 0, 2, 12))).toBe('2026-01-02');
   });
 });

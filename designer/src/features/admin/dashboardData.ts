@@ -1,6 +1,6 @@
 // Report rows → ECharts options and the grid heat table. No React here, so vitest covers it directly.
 import dayjs from 'dayjs';
-import type { CountRow, OverdueRow, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
+import type { CategoryRow, CountRow, OverdueRow, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
 import type { OrgUnit } from '../../api/admin';
 
 /** Translates a key of the admin namespace; passed in so this file stays free of React and i18n state. */
@@ -13,7 +13,7 @@ const statusColours: Record<string, string> = { running: '#3b7dd8', completed: '
 export interface TreeNode { value: string; title: string; children?: TreeNode[] }
 export interface UnitRow { id: string; name: string; kind: string; depth: number }
 
-/** Org units as a tree for TreeSelect/Tree; roots are units whose parent is not in the list (the district). */
+/** Org units as a tree for TreeSelect/Tree; roots are units whose parent is not in the list (the district). Departments come last. */
 export function unitTree(units: OrgUnit[]): TreeNode[] {
   const ids = new Set(units.map((u) => u.id));
   const children = new Map<string | null, OrgUnit[]>();
@@ -21,9 +21,11 @@ export function unitTree(units: OrgUnit[]): TreeNode[] {
     const parent = unit.parentId && ids.has(unit.parentId) ? unit.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), unit]);
   }
+  // The territorial tree (streets, communities, grids) first; the functional departments under the city after it.
+  const departmentLast = (u: OrgUnit) => (u.kind.toLowerCase() === 'department' ? 1 : 0);
   const build = (parent: string | null): TreeNode[] =>
     (children.get(parent) ?? [])
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => departmentLast(a) - departmentLast(b) || a.id.localeCompare(b.id))
       .map((u) => {
         const below = build(u.id);
         return below.length ? { value: u.id, title: u.name, children: below } : { value: u.id, title: u.name };
@@ -95,6 +97,18 @@ export function countsOption(rows: CountRow[], names: Map<string, string>, t: Tr
       data: keys.map((k) => rows.find((r) => r.definitionKey === k && r.status === status)?.count ?? 0),
     })),
   };
+}
+
+/**
+ * Today's date (YYYY-MM-DD) in the district's time zone. Reports count whole days there, so near midnight a
+ * browser elsewhere (or on UTC) would otherwise ask for a period that ends yesterday and miss today's work.
+ */
+export function todayIn(timeZone: string | undefined, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    return dayjs(now).format('YYYY-MM-DD');
+  }
 }
 
 export interface Bucket { from: string; to: string; label: string }
@@ -188,6 +202,27 @@ export function throughputOption(rows: ThroughputRow[], names: Map<string, strin
     series: [
       { name: t('throughput.started'), type: 'bar', barMaxWidth: 20, itemStyle: { color: '#3b7dd8' }, data: keys.map((k) => sum(k, 'started')) },
       { name: t('throughput.completed'), type: 'bar', barMaxWidth: 20, itemStyle: { color: slaColours.onTime }, data: keys.map((k) => sum(k, 'completed')) },
+    ],
+  };
+}
+
+/** Events per category, biggest first, split into running and completed (anything else — cancelled, faulted — as other). */
+export function categoriesOption(rows: CategoryRow[], nameOf: (code: string) => string, t: Translate) {
+  // ECharts draws a category y axis bottom-up: reversed so the biggest category is on top.
+  const sorted = [...rows].sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)).reverse();
+  const part = (name: string, colour: string, value: (r: CategoryRow) => number) => ({
+    name, type: 'bar', stack: 'status', barMaxWidth: 24, itemStyle: { color: colour }, data: sorted.map(value),
+  });
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: sorted.map((r) => nameOf(r.category)), axisLabel: { width: 110, overflow: 'truncate' } },
+    series: [
+      part(t('categories.running'), statusColours.running, (r) => r.running),
+      part(t('categories.completed'), statusColours.completed, (r) => r.completed),
+      part(t('categories.other'), statusColours.cancelled, (r) => r.count - r.running - r.completed),
     ],
   };
 }

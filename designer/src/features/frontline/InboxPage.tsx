@@ -1,14 +1,14 @@
-// The task inbox: mine / my units' / overdue, with counts, process and category filters, due colours.
+// The task inbox: mine / my units' / overdue, with counts, process and event-category filters (both asked of the server), due colours.
 // Phones get a list of cards (big tap targets); tablets and desktops a table.
-import { Badge, Card, Empty, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Badge, Card, Empty, List, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useInbox, useInboxCounts, type InboxTab, type TaskItem } from '../../api/tasks';
-import { useStartable } from '../../api/instances';
-import { byDue, dueStatus, filterByCategory } from './logic';
+import { byDue, categoryTree, dueStatus } from './logic';
+import { taxonomy } from './taxonomy';
 import { DueTag, formatTime, useIsPhone } from './shared';
 
 interface DefinitionSummary {
@@ -30,17 +30,14 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const tab = (params.get('tab') as InboxTab | null) ?? 'mine';
   const definitionKey = params.get('process') ?? undefined;
-  const [category, setCategory] = useState<string | undefined>();
+  const category = params.get('category') ?? undefined;
   const phone = useIsPhone();
   const navigate = useNavigate();
-  const inbox = useInbox(tab, definitionKey);
+  const inbox = useInbox(tab, definitionKey, category);
   const counts = useInboxCounts();
   const names = useDefinitionNames().data ?? {};
-  const startable = useStartable().data ?? [];
-
-  const categoryOf = useMemo(() => Object.fromEntries(startable.map((p) => [p.key, p.category])), [startable]);
-  const categories = [...new Set(startable.map((p) => p.category).filter((c): c is string => !!c))];
-  const tasks = useMemo(() => filterByCategory(inbox.data?.items ?? [], category, categoryOf).sort(byDue), [inbox.data, category, categoryOf]);
+  const categories = useMemo(() => categoryTree(taxonomy), []);
+  const tasks = useMemo(() => [...(inbox.data?.items ?? [])].sort(byDue), [inbox.data]);
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -75,13 +72,16 @@ export function InboxPage() {
           options={Object.entries(names).map(([key, name]) => ({ value: key, label: name }))}
           data-testid="inbox-filter-process"
         />
-        <Select
+        <TreeSelect
           allowClear
+          showSearch
+          treeNodeFilterProp="title"
           placeholder={t('inbox.filterCategory')}
-          style={{ minWidth: phone ? 140 : 180 }}
+          style={{ minWidth: phone ? 160 : 220 }}
+          popupMatchSelectWidth={false}
           value={category}
-          onChange={setCategory}
-          options={categories.map((x) => ({ value: x, label: x }))}
+          onChange={(value?: string) => set('category', value)}
+          treeData={categories}
           data-testid="inbox-filter-category"
         />
       </Space>

@@ -29,6 +29,7 @@ function InstanceView({ detail }: { detail: InstanceDetail }) {
   const running = instance.status === 'running' || instance.status === 'faulted' || instance.status === 'suspended';
   const mayCancel = running && (instance.startedBy === me?.id || hasRole(me, 'supervisor', 'admin'));
   const steps = timelineSteps(detail.journal);
+  const nameOf = (userId: string) => detail.people?.[userId] ?? userId;
 
   return (
     <div className="fg-page" data-testid="instance-page" data-instance-id={instance.id}>
@@ -42,7 +43,7 @@ function InstanceView({ detail }: { detail: InstanceDetail }) {
         </Space>
         <Descriptions size="small" column={phone ? 1 : 3} style={{ marginTop: 8 }} items={[
           { key: 'process', label: t('instances.process'), children: `${instance.definitionKey} v${instance.definitionVersion}` },
-          { key: 'by', label: t('instances.startedBy'), children: instance.startedBy ?? '—' },
+          { key: 'by', label: t('instances.startedBy'), children: instance.startedBy ? nameOf(instance.startedBy) : '—' },
           { key: 'at', label: t('instances.createdAt'), children: formatTime(instance.createdAt) },
         ]} />
       </Card>
@@ -60,7 +61,7 @@ function InstanceView({ detail }: { detail: InstanceDetail }) {
               <Space wrap size={4}>
                 <DueTag task={task} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {task.assignee ?? `${task.candidateRoles.join('、')}${task.candidateUnit ? ` @ ${task.candidateUnit}` : ''}`}
+                  {task.assignee ? nameOf(task.assignee) : `${task.candidateRoles.join('、')}${task.candidateUnit ? ` @ ${task.candidateUnit}` : ''}`}
                 </Typography.Text>
               </Space>
             </div>
@@ -73,7 +74,7 @@ function InstanceView({ detail }: { detail: InstanceDetail }) {
           <Timeline data-testid="instance-timeline" items={steps.map((step) => ({
             key: step.sequence,
             color: colourOf(step),
-            content: <Step step={step} />,
+            content: <Step step={step} nameOf={nameOf} />,
           }))} />
         )}
       </Card>
@@ -102,7 +103,7 @@ function colourOf(step: JournalItem): string {
   return 'green';
 }
 
-function Step({ step }: { step: JournalItem }) {
+function Step({ step, nameOf }: { step: JournalItem; nameOf: (id: string) => string }) {
   const { t } = useTranslation('frontline');
   const data = journalData(step);
   return (
@@ -114,7 +115,7 @@ function Step({ step }: { step: JournalItem }) {
       </Space>
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {formatTime(step.at)}{step.actor ? ` · ${step.actor}` : ''}
+          {formatTime(step.at)}{step.actor ? ` · ${nameOf(step.actor)}` : ''}
         </Typography.Text>
       </div>
       {step.message && <Typography.Paragraph style={{ margin: 0 }}>{step.message}</Typography.Paragraph>}

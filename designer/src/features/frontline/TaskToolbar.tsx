@@ -105,7 +105,7 @@ function AssignForm({ id, mode, done }: { id: string; mode: 'handover' | 'delega
         <Input placeholder="tc-grid02" autoCapitalize="off" data-testid="assign-user" />
       </Form.Item>
       <Form.Item name="comment" label={t('task.comment')}>
-        <Input.TextArea rows={3} maxLength={2000} />
+        <Input.TextArea rows={3} maxLength={2000} data-testid="assign-comment" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block size="large" loading={assign.isPending} icon={<SendOutlined />} data-testid="assign-submit">
         {t(`task.action.${mode}`)}
@@ -131,7 +131,7 @@ function SendBackForm({ id, done }: { id: string; done: () => void }) {
       <Form.Item name="comment" label={t('task.comment')}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      <Button type="primary" danger htmlType="submit" block size="large" loading={sendBack.isPending}>{t('task.action.sendBack')}</Button>
+      <Button type="primary" danger htmlType="submit" block size="large" loading={sendBack.isPending} data-testid="send-back-submit">{t('task.action.sendBack')}</Button>
     </Form>
   );
 }
@@ -145,9 +145,9 @@ function NudgeForm({ id, done }: { id: string; done: () => void }) {
     <Form layout="vertical" onFinish={(v: { message?: string }) =>
       nudge.mutate(v.message, { onSuccess: () => { message.success(t('task.nudged')); done(); }, onError: report })}>
       <Form.Item name="message" label={t('task.nudgeMessage')}>
-        <Input.TextArea rows={3} maxLength={500} />
+        <Input.TextArea rows={3} maxLength={500} data-testid="nudge-message" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block size="large" loading={nudge.isPending}>{t('task.action.nudge')}</Button>
+      <Button type="primary" htmlType="submit" block size="large" loading={nudge.isPending} data-testid="nudge-submit">{t('task.action.nudge')}</Button>
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessKeyFor, byDue, dueStatus, fieldErrorsOf, filterByCategory, isAttachmentHash, journalData, startInputFor, unitEntries, attemptFor } from './logic';
+import { businessKeyFor, byDue, dueStatus, fieldErrorsOf, categoryName, categoryTree, isAttachmentHash, journalData, startInputFor, unitEntries, attemptFor } from './logic';
 import type { OrgUnit } from '../../api/instances';
 
 const now = new Date('2026-11-22T08:00:00Z');
@@ -32,11 +32,18 @@ describe('byDue', () => {
   });
 });
 
-describe('filterByCategory', () => {
-  it('keeps the tasks of processes in the category', () => {
-    const tasks = [{ definitionKey: 'grid-event' }, { definitionKey: 'micro-wish' }];
-    expect(filterByCategory(tasks, 'governance', { 'grid-event': 'governance', 'micro-wish': 'service' })).toEqual([{ definitionKey: 'grid-event' }]);
-    expect(filterByCategory(tasks, undefined, {})).toHaveLength(2);
+describe('event categories', () => {
+  const nodes = [{ code: 'city', name: '城市管理', children: [{ code: 'city.roads', name: '道路设施', children: [{ code: 'city.roads.cover', name: '井盖', children: [{ code: 'city.roads.cover.missing', name: '井盖缺失破损' }] }] }] }];
+
+  it('offers duty, category and sub-category, not items', () => {
+    expect(categoryTree(nodes)).toEqual([{ value: 'city', title: '城市管理', children: [{ value: 'city.roads', title: '道路设施', children: [{ value: 'city.roads.cover', title: '井盖' }] }] }]);
+    expect(categoryTree(nodes, 1)).toEqual([{ value: 'city', title: '城市管理' }]);
+  });
+
+  it('names a code at any level, or gives the code back', () => {
+    expect(categoryName(nodes, 'city.roads')).toBe('道路设施');
+    expect(categoryName(nodes, 'city.roads.cover.missing')).toBe('井盖缺失破损');
+    expect(categoryName(nodes, 'zz.unknown')).toBe('zz.unknown');
   });
 });
 

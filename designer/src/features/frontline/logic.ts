@@ -3,6 +3,7 @@ import type { ProblemDetails } from '../../api/client';
 import type { OrgUnit } from '../../api/instances';
 import type { JournalItem } from '../../api/instances';
 import type { TaskItem } from '../../api/tasks';
+import type { TaxonomyNode } from '../../forms';
 
 export type DueStatus = 'overdue' | 'warned' | 'onTime' | 'none';
 
@@ -25,9 +26,23 @@ export function byDue(a: Pick<TaskItem, 'dueAt' | 'createdAt'>, b: Pick<TaskItem
   return Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 
-/** Keeps the tasks whose process is in the category; no category keeps all. */
-export function filterByCategory<T extends Pick<TaskItem, 'definitionKey'>>(tasks: T[], category: string | undefined, categoryOf: Record<string, string | null | undefined>): T[] {
-  return category ? tasks.filter((t) => categoryOf[t.definitionKey] === category) : tasks;
+export interface CategoryTreeNode { value: string; title: string; children?: CategoryTreeNode[] }
+
+/** The event taxonomy's upper levels (duty › category › sub-category) for a category filter; items are too fine to filter by. */
+export function categoryTree(nodes: TaxonomyNode[], levels = 3): CategoryTreeNode[] {
+  return nodes.map((n) => {
+    const children = levels > 1 && n.children?.some((c) => c.children?.length) ? categoryTree(n.children, levels - 1) : [];
+    return children.length ? { value: n.code, title: n.name, children } : { value: n.code, title: n.name };
+  });
+}
+
+/** The name of a taxonomy code at any level (`city.roads` → 道路设施), or the code itself when the taxonomy lacks it. */
+export function categoryName(nodes: TaxonomyNode[], code: string): string {
+  for (const n of nodes) {
+    if (n.code === code) return n.name;
+    if (n.children && code.startsWith(`${n.code}.`)) return categoryName(n.children, code);
+  }
+  return code;
 }
 
 const unitVariable: Record<string, string> = { grid: 'gridId', community: 'communityId', compound: 'compoundId', street: 'streetId', building: 'buildingId' };

@@ -8,6 +8,7 @@ import { api } from '../../../api/client';
 import type { ActivityDescriptor, ActivityJson, DefinitionJson, DefinitionProblem, PropertyDescriptor } from '../../../api/definitions';
 import { useDefinitionList } from '../../../api/definitions';
 import { renameActivity, setProperty, updateActivity } from '../../../graph/definitionGraph';
+import { useRoleOptions } from '../../admin/roles';
 
 const ScriptEditor = lazy(() => import('../script/ScriptEditor'));
 
@@ -18,7 +19,6 @@ interface OrgUnit {
   name: string;
 }
 
-const roleNames = ['grid-worker', 'building-head', 'community-secretary', 'department-handler', 'property-company', 'owners-committee', 'supervisor', 'admin', 'designer', 'viewer'];
 const durationPresets = ['1WD', '3WD', '5WD', 'PT4H', 'PT24H', 'PT72H', 'P3D', 'P7D', 'P1M', '2/3'];
 const cronPresets = ['0 0 9 ? * MON-FRI', '0 0 8 * * ?', '0 0 9 1 * ?', '0 0 9 ? * MON'];
 const durationPattern = /^(P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|\d+WD|\d+\/\d+)$/;
@@ -136,6 +136,7 @@ interface PropertyInputProps {
 
 function PropertyInput({ descriptor, value, onChange, definition, readOnly, problems, revealLine, testId }: PropertyInputProps) {
   const { t } = useTranslation('designer');
+  const roleOptions = useRoleOptions(true);
   const empty = (v: unknown) => (v === '' || v === null || (Array.isArray(v) && v.length === 0) ? undefined : v);
   const markers = problems.filter((p) => p.line).map((p) => ({ line: p.line!, column: p.column, message: p.message }));
   const script = (source: string, apply: (s: string) => unknown, height = 120) => (
@@ -214,7 +215,7 @@ function PropertyInput({ descriptor, value, onChange, definition, readOnly, prob
             mode="tags"
             value={Array.isArray(value) ? (value as string[]) : []}
             onChange={(v) => onChange(empty(v))}
-            options={descriptor.kind === 'roles' ? roleNames.map((r) => ({ value: r, label: `${t(`roles.${r}`)} (${r})` })) : (descriptor.options ?? []).map((o) => ({ value: o, label: o }))}
+            options={descriptor.kind === 'roles' ? roleOptions : (descriptor.options ?? []).map((o) => ({ value: o, label: o }))}
           />
           {computedToggle}
         </>
