@@ -21,7 +21,7 @@ internal static class EngineFactory
     {
         var engine = new Engine(options => options
             .Strict()
-            .TimeoutInterval(limits.Timeout)
+            .TimeoutInterval(limits.Timeout * ScriptLimits.WallClockFactor) // the hard wall cap; RunGuard enforces the CPU limit
             .MaxStatements(limits.MaxStatements)
             .LimitRecursion(limits.MaxRecursionDepth)
             .Culture(CultureInfo.InvariantCulture)

@@ -17,8 +17,11 @@ internal sealed class RunGuard
 
     private readonly long _startBytes;
     private readonly long _maxBytes;
-    private readonly long _deadline;
+    private readonly long _hardDeadline;
+    private readonly TimeSpan? _cpuStart;
+    private long _deadline;
     private readonly int _maxNesting;
+    private readonly Func<TimeSpan?> _cpuClock;
     private int _nesting;
 
     private RunGuard(Engine engine, ScriptLimits limits, ScriptScope scope)
@@ -28,7 +31,11 @@ internal sealed class RunGuard
         Scope = scope;
         _maxBytes = limits.MaxMemoryBytes;
         _maxNesting = Math.Max(16, limits.MaxRecursionDepth * 4);
-        _deadline = Stopwatch.GetTimestamp() + (long)(limits.Timeout.TotalSeconds * Stopwatch.Frequency);
+        var now = Stopwatch.GetTimestamp();
+        _deadline = now + ToStopwatchTicks(limits.Timeout);
+        _hardDeadline = now + ToStopwatchTicks(limits.Timeout * ScriptLimits.WallClockFactor);
+        _cpuClock = limits.ThreadCpuClock ?? ThreadCpuTime.Now;
+        _cpuStart = _cpuClock();
         _startBytes = GC.GetAllocatedBytesForCurrentThread();
     }
 
@@ -73,9 +80,34 @@ internal sealed class RunGuard
 
         if (Stopwatch.GetTimestamp() > _deadline)
         {
-            throw new TimeoutException();
+            ExtendOrTimeOut();
         }
     }
+
+    /// <summary>
+    /// The wall-clock deadline passed. The limit is CPU time: a thread that was descheduled (a
+    /// loaded 2-core server, a GC) gets the CPU time it has not used yet, up to
+    /// <see cref="ScriptLimits.WallClockFactor"/> times the limit in wall-clock time. The fast path
+    /// (every statement) only reads the wall clock; the thread's CPU clock is read here.
+    /// </summary>
+    private void ExtendOrTimeOut()
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (now > _hardDeadline || _cpuStart is not { } start || _cpuClock() is not { } cpu)
+        {
+            throw new TimeoutException();
+        }
+
+        var unused = Limits.Timeout - (cpu - start);
+        if (unused <= TimeSpan.Zero)
+        {
+            throw new TimeoutException();
+        }
+
+        _deadline = Math.Min(_hardDeadline, now + ToStopwatchTicks(unused));
+    }
+
+    private static long ToStopwatchTicks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
 
     /// <summary>Throws before a built-in makes a string of <paramref name="chars"/> characters that cannot fit the budget.</summary>
     public void CheckStringSize(double chars, string what)

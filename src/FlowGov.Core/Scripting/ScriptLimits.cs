@@ -6,8 +6,18 @@ namespace FlowGov.Core.Scripting;
 /// </summary>
 public sealed record ScriptLimits
 {
-    /// <summary>Wall-clock time of one run, including regular-expression matching.</summary>
+    /// <summary>
+    /// CPU time of one run on its thread (where the OS reports it — Linux), and never more than
+    /// <see cref="WallClockFactor"/> times this in wall-clock time; each regular-expression match is
+    /// limited to this in wall-clock time. Where the OS has no thread CPU clock, wall-clock time.
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A run's wall-clock cap as a multiple of <see cref="Timeout"/>, for a thread the OS keeps descheduled.</summary>
+    public const int WallClockFactor = 10;
+
+    /// <summary>The thread CPU clock (tests replace it); null uses the OS's.</summary>
+    internal Func<TimeSpan?>? ThreadCpuClock { get; init; }
 
     /// <summary>Statements one run may execute (loops count every iteration).</summary>
     public int MaxStatements { get; init; } = 100_000;

@@ -14,6 +14,42 @@ public sealed class ScriptLimitsTests
     }
 
     [Fact]
+    public void Run_ThreadThatGetsNoCpu_IsGivenItsUnusedTimeUntilTheWallCap()
+    {
+        // A thread clock that never advances is a thread the OS keeps descheduled: the run is not
+        // charged for the wait, but it still ends at WallClockFactor times the limit.
+        var limit = TimeSpan.FromMilliseconds(30);
+        var host = new JintScriptHost(new ScriptLimits { Timeout = limit, MaxStatements = int.MaxValue, MaxMemoryBytes = long.MaxValue, ThreadCpuClock = () => TimeSpan.Zero });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = host.Body("var n = 0;\nwhile (true) { n++; }");
+        Assert.Equal(ScriptErrorKind.Timeout, result.Error?.Kind);
+        Assert.True(clock.Elapsed >= limit * (ScriptLimits.WallClockFactor - 1), $"timed out after {clock.Elapsed.TotalMilliseconds:0} ms, before the wall cap");
+    }
+
+    [Fact]
+    public void Run_WithoutThreadCpuClock_TimesOutOnWallClock()
+    {
+        var host = new JintScriptHost(new ScriptLimits { Timeout = TimeSpan.FromMilliseconds(30), MaxStatements = int.MaxValue, ThreadCpuClock = () => null });
+        Assert.Equal(ScriptErrorKind.Timeout, host.Body("while (true) {}").Error?.Kind);
+    }
+
+    [Fact]
+    public void ThreadCpuTime_AdvancesWithWork()
+    {
+        var before = ThreadCpuTime.Now();
+        var spin = System.Diagnostics.Stopwatch.StartNew();
+        var x = 0L;
+        while (spin.ElapsedMilliseconds < 20)
+        {
+            x++;
+        }
+
+        var after = ThreadCpuTime.Now();
+        Assert.NotNull(before);
+        Assert.True(after > before, $"thread CPU time did not advance after {x} iterations");
+    }
+
+    [Fact]
     public void Run_TooManyStatements_TripsStatementLimit()
     {
         var host = new JintScriptHost(new ScriptLimits { Timeout = TimeSpan.FromSeconds(30), MaxStatements = 1_000 });
