@@ -103,14 +103,14 @@ public sealed class FrontlineTests(E2EFixture fixture)
         // 3. The municipal department handler completes it.
         var handler = await fixture.NewPageAsync(TabletWidth, TabletHeight);
         await E2EFixture.SignInAsync(handler, "tc-municipal");
-        // The inbox filters by event category: 社会治安 (order) hides the manhole event, 城市管理 (city) shows it.
+        // The inbox filters by event category: 社会治安防控 (order) hides the manhole event, 城市管理与环境 (city) shows it.
         await handler.GotoAsync("/inbox?tab=units&category=order");
         await handler.GetByTestId("inbox").WaitForAsync();
-        await Assertions.Expect(handler.GetByTestId("inbox-filter-category")).ToContainTextAsync("社会治安");
+        await Assertions.Expect(handler.GetByTestId("inbox-filter-category")).ToContainTextAsync("社会治安防控");
         await Assertions.Expect(handler.GetByTestId("inbox-item").Filter(new() { HasTextString = "双井巷口井盖缺失" })).ToHaveCountAsync(0);
         await handler.GetByTestId("inbox-filter-category").ClickAsync();
         await handler.Keyboard.TypeAsync("城市管理");
-        await handler.Locator(".ant-select-tree-node-content-wrapper[title='城市管理']").ClickAsync();
+        await handler.Locator(".ant-select-tree-node-content-wrapper[title='城市管理与环境']").ClickAsync();
         await handler.WaitForURLAsync("**category=city**");
         await Assertions.Expect(handler.GetByTestId("inbox-item").Filter(new() { HasTextString = "双井巷口井盖缺失" })).ToHaveCountAsync(1);
         await OpenInboxTaskAsync(handler, "units", "限时办理", "frontline-tablet-inbox");
