@@ -19,10 +19,12 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         // Browser errors go to the test output: a failing step then says why the page broke.
         page.PageError += (_, error) => output.WriteLine($"page error: {error}");
         page.Console += (_, m) => { if (m.Type == "error") output.WriteLine($"console: {m.Text}"); };
+        page.Response += (_, r) => { if (!r.Ok) output.WriteLine($"response: {r.Status} {r.Request.Method} {r.Url}"); };
         using var designer = await fixture.ApiAsync("tc-designer");
-        // The seeded library is published in the background after start-up: wait for it rather than race it.
+        // The seeded library is published in the background after start-up: wait for it rather than race it (the
+        // other tests' drafts may already be listed, so wait for the seeded key itself).
         var seeded = Stopwatch.StartNew();
-        while ((await designer.GetAsync("/api/definitions")).AsArray().Count == 0)
+        while (!(await designer.GetAsync("/api/definitions")).AsArray().Any(d => d!["key"]!.GetValue<string>() == "grid-event"))
         {
             Assert.True(seeded.Elapsed < TimeSpan.FromSeconds(60), "the seeded definitions never appeared");
             await Task.Delay(200);

@@ -32,6 +32,9 @@ public sealed class E2EFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ArtifactsDirectory);
+        // Expectations wait as long as actions (NewPageAsync's 20 s): on a loaded 2-core machine the first page load
+        // (a 4 MB bundle) or a list query takes longer than Playwright's 5 s default, and an empty table then fails.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var serverStart = ServerProcess.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
