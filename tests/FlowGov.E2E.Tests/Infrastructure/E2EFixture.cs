@@ -60,9 +60,6 @@ public sealed class E2EFixture : IAsyncLifetime
             DeviceScaleFactor = 1,
         });
         context.SetDefaultTimeout(20_000);
-        // Web-first assertions wait 5 s by default, too short for a 2-core machine that is building
-        // while the browser tests run; they return as soon as the condition holds.
-        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 
