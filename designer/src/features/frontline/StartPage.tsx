@@ -63,14 +63,17 @@ function StartSheet({ process }: { process: StartableProcess }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const me = useMe().data;
-  const units = useOrgUnits().data ?? [];
+  const units = useOrgUnits().data;
   const [busy, setBusy] = useState(false);
+  // The start input names the starter's org unit and the first place depends on who they are: until
+  // both are loaded (a slow network, a loaded server) a start would go to the wrong unit.
+  const ready = me != null && units != null;
   const form = (process.startForm ?? null) as FormSummary | null;
 
   const start = async ({ businessKey }: { businessKey: string }) => {
     setBusy(true);
     try {
-      const input = startInputFor(me?.roles[0]?.orgUnitId, units);
+      const input = startInputFor(me?.roles[0]?.orgUnitId, units ?? []);
       const detail = await instanceApi.start({ definitionKey: process.key, businessKey: businessKey.trim() || undefined, input });
       await client.invalidateQueries({ queryKey: taskKeys.all });
       message.success(t('start.started'));
@@ -89,7 +92,7 @@ function StartSheet({ process }: { process: StartableProcess }) {
       <Form.Item name="businessKey" label={t('start.businessKey')} extra={t('start.businessKeyHelp')}>
         <Input maxLength={200} data-testid="start-business-key" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" size="large" block icon={<PlayCircleOutlined />} loading={busy} data-testid="start-submit">
+      <Button type="primary" htmlType="submit" size="large" block icon={<PlayCircleOutlined />} loading={busy} disabled={!ready} data-testid="start-submit">
         {t('start.go')}
       </Button>
     </Form>
