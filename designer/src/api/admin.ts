@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, query } from './client';
+import { api, ApiError, query, type Page } from './client';
 
 // Admin resources as src/FlowGov.Server answers them: org units, users with roles and tokens, calendars (contract 5), audit.
 export interface OrgUnit { id: string; parentId: string | null; kind: string; name: string }
@@ -13,7 +13,6 @@ export interface User {
   lastLoginAt: string | null;
   roles: RoleAssignment[];
 }
-export interface Page<T> { items: T[]; pageNumber: number; pageSize: number; total: number }
 export interface AccessToken { id: string; userId: string; name: string; createdAt: string; expiresAt: string | null; revokedAt: string | null }
 export interface IssuedToken { id: string; name: string; token: string; expiresAt: string | null }
 export interface CalendarYear { year: number; timeZone: string; holidays: string[]; workdays: string[]; weekend: number[] }

@@ -100,6 +100,15 @@ async function send<T>(method: string, url: string, body?: unknown, options: Req
   return (type.includes('json') ? await response.json() : await response.text()) as T;
 }
 
+/** One page of a list; a large list's total is counted only up to a cap (then `totalIsLowerBound`). */
+export interface Page<T> {
+  items: T[];
+  pageNumber: number;
+  pageSize: number;
+  total: number;
+  totalIsLowerBound?: boolean;
+}
+
 export const api = {
   get: <T>(url: string, options?: RequestOptions) => send<T>('GET', url, undefined, options),
   post: <T>(url: string, body?: unknown, options?: RequestOptions) => send<T>('POST', url, body ?? {}, options),

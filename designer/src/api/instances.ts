@@ -1,7 +1,7 @@
 // Process instances: start, list, the timeline of one, cancel; and the processes the user may start (contract 3).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, query } from './client';
-import type { Page, TaskItem } from './tasks';
+import { api, query, type Page } from './client';
+import type { TaskItem } from './tasks';
 
 export interface InstanceSummary {
   id: string;

@@ -1,7 +1,6 @@
 // The current user's notifications (contract 2): list, unread count for the menu badge, mark read.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from './client';
-import type { Page } from './tasks';
+import { api, query, type Page } from './client';
 
 export type NotificationKind = 'notify' | 'warning' | 'overdue' | 'escalation' | 'nudge' | 'assigned';
 

@@ -1,13 +1,7 @@
 // Tasks as the frontline app works them: inbox, counts, one task with its form, and every action on it.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query } from './client';
+import { api, query, type Page } from './client';
 
-export interface Page<T> {
-  items: T[];
-  pageNumber: number;
-  pageSize: number;
-  total: number;
-}
 
 export type DeadlineState = 'none' | 'pending' | 'warned' | 'overdue' | string;
 

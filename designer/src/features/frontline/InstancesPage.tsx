@@ -53,7 +53,8 @@ export function InstancesPage() {
         </>
       ) : (
         <Table<InstanceSummary> rowKey="id" size="middle" loading={instances.isLoading} dataSource={items}
-          pagination={{ current: page, pageSize: 30, total: instances.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+          pagination={{ current: page, pageSize: 30, total: instances.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false,
+            showTotal: (count) => t(instances.data?.totalIsLowerBound ? 'instances.totalAtLeast' : 'instances.total', { count }) }}
           onRow={(i) => ({ onClick: () => open(i), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('instances.process'), dataIndex: 'definitionKey', render: (k: string, i) => <>{name(k)} {i.test && <Tag color="purple">{t('instances.test')}</Tag>}</> },
