@@ -45,6 +45,8 @@ public sealed class RecurringTests : IAsyncLifetime
         await host.PublishAsync(Campaign(Quarterly));
         Assert.Equal(1, await sync.SyncDefinitionAsync(null, "campaign"));
         Assert.Equal($"v1|{Quarterly}|Asia/Shanghai", (await scheduler.GetTrigger(key))!.Description);
+        // A fire in flight on a node that dies is run again by another node (the fire's business key keeps it to one start).
+        Assert.True((await scheduler.GetJobDetail(RecurringKeys.Job))!.RequestsRecovery);
 
         await host.PublishAsync(Campaign(Monthly));
         Assert.Equal(1, await sync.SyncDefinitionAsync(null, "campaign"));

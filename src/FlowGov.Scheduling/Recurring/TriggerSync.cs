@@ -73,12 +73,16 @@ public sealed class TriggerSync(ISchedulerFactory factory, FlowGovDatabase datab
             }
         }
 
-        var job = JobBuilder.Create<RecurringStartJob>().WithIdentity(RecurringKeys.Job).StoreDurably(true).Build();
         var changed = wanted.Where(w => !existing.TryGetValue(w.Key.Name, out var description) || description != w.Description)
             .Select(w => Trigger(w)).ToList();
         if (changed.Count > 0)
         {
-            await scheduler.ScheduleJob(job, changed, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleJob(StartJob(), changed, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+        }
+        else if (wanted.Count > 0 && await scheduler.GetJobDetail(RecurringKeys.Job, cancellationToken).ConfigureAwait(false) is { RequestsRecovery: false })
+        {
+            // A job stored before it requested recovery (its triggers unchanged since).
+            await scheduler.AddJob(StartJob(), AddJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
         }
 
         var names = wanted.Select(w => w.Key.Name).ToHashSet(StringComparer.Ordinal);
@@ -134,6 +138,14 @@ public sealed class TriggerSync(ISchedulerFactory factory, FlowGovDatabase datab
         return await db.Definitions.AsNoTracking().Where(x => x.District == district && x.Version > 0)
             .Select(x => x.Key).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The one durable job every recurring trigger fires. It requests recovery: when a clustered node
+    /// dies while starting, another node runs the same fire again. A fire time starts at most one
+    /// instance (its business key), so recovery never starts a campaign twice.
+    /// </summary>
+    public static IJobDetail StartJob() =>
+        JobBuilder.Create<RecurringStartJob>().WithIdentity(RecurringKeys.Job).StoreDurably(true).RequestRecovery(true).Build();
 
     private static ITrigger Trigger(Wanted w) =>
         TriggerBuilder.Create(TimeProvider.System)
