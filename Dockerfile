@@ -1,4 +1,12 @@
 # FlowGov server image. Build: docker build -t flowgov .   Run: docker run -p 8080:8080 -v flowgov-data:/data flowgov
+# The browser app (designer/ → dist), built as ./build.sh does it.
+FROM node:20-bookworm-slim AS web
+WORKDIR /designer
+COPY designer/package.json designer/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY designer/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
@@ -14,9 +22,11 @@ RUN case "${TARGETARCH:-$(uname -m)}" in arm64|aarch64) rid=linux-arm64 ;; *) ri
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
+COPY --from=web /designer/dist ./wwwroot-app
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     FlowGov__DataDirectory=/data \
-    FlowGov__WorkflowsDirectory=/app/workflows
+    FlowGov__WorkflowsDirectory=/app/workflows \
+    FlowGov__WebAppDirectory=/app/wwwroot-app
 VOLUME ["/data"]
 EXPOSE 8080
 # Probes: GET /healthz (live) and GET /readyz (store reachable, start-up done); the aspnet image has no curl,
