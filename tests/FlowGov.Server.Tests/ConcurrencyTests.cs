@@ -33,6 +33,10 @@ public abstract class ConcurrencyScenarios(ServerFactory server)
         Assert.Equal(1, detail.GetProperty("journal").EnumerateArray().Count(j =>
             j.GetProperty("kind").GetString() == "ActivityResumed" && j.TryGetProperty("activityId", out var a) && a.ValueKind == JsonValueKind.String && a.GetString() == "report"));
         Assert.Single(detail.GetProperty("openTasks").EnumerateArray());
+        // The audit entry is part of the advance's transaction: the 99 refused advances left none.
+        var admin = await server.ClientAsync("tc-admin");
+        var audit = await admin.GetAsync($"/api/audit?action=task.submit&subject={taskId}", HttpStatusCode.OK);
+        Assert.Single(audit.GetProperty("items").EnumerateArray());
     }
 }
 

@@ -85,6 +85,11 @@ public abstract class GridEventFlowScenarios(ServerFactory server)
         Assert.Contains("grid-event-flow", csv, StringComparison.Ordinal);
         var audit = await admin.GetAsync("/api/audit?action=task.nudge", HttpStatusCode.OK);
         Assert.Equal(handleId, audit.GetProperty("items")[0].GetProperty("subject").GetString());
+        // Start and submissions are audited by the engine's commit itself (one transaction with the advance).
+        var starts = await admin.GetAsync("/api/audit?action=instance.start", HttpStatusCode.OK);
+        Assert.Contains(starts.GetProperty("items").EnumerateArray(), a => a.GetProperty("subject").GetString() == instanceId && a.GetProperty("actor").GetString() == "u-tc-grid01");
+        var submits = await admin.GetAsync("/api/audit?action=task.submit", HttpStatusCode.OK);
+        Assert.Contains(submits.GetProperty("items").EnumerateArray(), a => a.GetProperty("subject").GetString() == visitId && a.GetProperty("data").GetString() == "close");
     }
 
     [Fact]

@@ -23,4 +23,7 @@ public sealed record TaskSubmission
     public IFormDirectory? Directory { get; init; }
 
     public IReadOnlyDictionary<string, AttachmentRecord>? Attachments { get; init; }
+
+    /// <summary>Recorded in the audit log with the submission's commit.</summary>
+    public Runtime.AuditNote? Audit { get; init; }
 }

@@ -26,7 +26,7 @@ public sealed partial class WorkflowEngine
             return ResumeOutcome.AlreadyDone($"Task {taskId} is not open: it was completed or cancelled, or never existed.");
         }
 
-        var input = new ResumeInput(submission.User?.Id ?? submission.Actor, submission.Outcome, submission.Values);
+        var input = new ResumeInput(submission.User?.Id ?? submission.Actor, submission.Outcome, submission.Values) { Audit = submission.Audit };
         return await AdvanceAsync(bookmark, input, (instance, compiled) => Check(instance, compiled, taskId, submission, input), cancellationToken);
     }
 

@@ -27,6 +27,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
                 : $"Definition '{definitionKey}' has no version {version}.");
         var compiled = definitions.Get(definition);
         var result = runner.Start(compiled, request);
+        result.Audit = request.Audit is { } audit ? audit with { Subject = audit.Subject ?? result.Instance.Id } : null;
         await store.CommitAsync(result, 0, cancellationToken);
         await CommittedAsync(result, cancellationToken);
         await FollowUpAsync(result, cancellationToken);
@@ -66,7 +67,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
                 effective = rewritten ?? input;
             }
 
-            return runner.Resume(compiled, instance, bookmarkId, effective);
+            return WithAudit(runner.Resume(compiled, instance, bookmarkId, effective), effective.Audit);
         }, cancellationToken);
     }
 
@@ -156,13 +157,23 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         TransitionAsync(instanceId, (instance, compiled) => runner.Retry(compiled, instance, incidentId, actor, variablePatch), cancellationToken);
 
     /// <summary>Cancels a running or faulted instance; false when it does not exist or has already ended.</summary>
-    public async Task<bool> CancelAsync(string instanceId, string? actor, string? reason, CancellationToken cancellationToken = default)
+    public async Task<bool> CancelAsync(string instanceId, string? actor, string? reason, AuditNote? audit = null, CancellationToken cancellationToken = default)
     {
         var outcome = await TransitionAsync(instanceId, (instance, compiled) =>
             instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled
                 ? ResumeOutcome.AlreadyDone($"Instance {instanceId} has already ended.")
-                : new ResumeOutcome(ResumeStatus.Resumed, runner.Cancel(compiled, instance, actor, reason)), cancellationToken);
+                : WithAudit(new ResumeOutcome(ResumeStatus.Resumed, runner.Cancel(compiled, instance, actor, reason)), audit), cancellationToken);
         return outcome.Status == ResumeStatus.Resumed;
+    }
+
+    private static ResumeOutcome WithAudit(ResumeOutcome outcome, AuditNote? audit)
+    {
+        if (audit is not null && outcome is { Status: ResumeStatus.Resumed, Result: { } result })
+        {
+            result.Audit = audit;
+        }
+
+        return outcome;
     }
 
     private async Task<CompiledDefinition> CompiledForAsync(WorkflowInstance instance, CancellationToken cancellationToken)
@@ -196,7 +207,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         {
             foreach (var childId in await store.FindChildInstancesAsync(parentBookmark, cancellationToken))
             {
-                await CancelAsync(childId, "system:parent", "The parent process no longer waits for this sub-process.", cancellationToken);
+                await CancelAsync(childId, "system:parent", "The parent process no longer waits for this sub-process.", null, cancellationToken);
             }
         }
 

@@ -6,4 +6,7 @@ namespace FlowGov.Core.Runtime;
 public sealed record ResumeInput(string? Actor = null, string? Outcome = null, JsonElement? Data = null)
 {
     public static ResumeInput Empty { get; } = new();
+
+    /// <summary>Recorded in the audit log with the advance's commit.</summary>
+    public AuditNote? Audit { get; init; }
 }

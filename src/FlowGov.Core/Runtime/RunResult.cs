@@ -35,6 +35,9 @@ public sealed class RunResult
 
     public List<Incident> IncidentsRaised { get; } = [];
 
+    /// <summary>The audit entry of the person whose request caused this advance, committed with it.</summary>
+    public AuditNote? Audit { get; set; }
+
     /// <summary>True when the instance reached Completed, Cancelled or Faulted in this run.</summary>
     public bool StatusChanged { get; internal set; }
 }

@@ -15,4 +15,7 @@ public sealed record StartRequest
     public string? ParentInstanceId { get; init; }
 
     public string? ParentBookmarkId { get; init; }
+
+    /// <summary>Recorded in the audit log with the start's commit (its subject defaults to the new instance).</summary>
+    public AuditNote? Audit { get; init; }
 }

@@ -7,7 +7,7 @@ namespace FlowGov.Data.Commits;
 
 /// <summary>
 /// Writes one advance into an open transaction: the revision guard first (so a conflicting member
-/// writes nothing), then bookmarks, tasks, journal, incidents and outbox in one SaveChanges batch.
+/// writes nothing), then bookmarks, tasks, journal, incidents, outbox and the audit entry in one SaveChanges batch.
 /// Shared by a commit alone and by a group commit, so both write exactly the same rows.
 /// </summary>
 internal static class CommitWriter
@@ -163,6 +163,11 @@ internal static class CommitWriter
                 Url = n.Url,
                 At = n.At,
             });
+        }
+
+        if (result.Audit is { } audit)
+        {
+            db.AuditLog.Add(new AuditRow { District = district, Actor = audit.Actor, Action = audit.Action, Subject = audit.Subject ?? instance.Id, At = audit.At, Source = audit.Source, Data = audit.Data });
         }
 
         await db.SaveChangesAsync(cancellationToken);

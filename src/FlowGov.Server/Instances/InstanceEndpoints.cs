@@ -54,9 +54,8 @@ public static class InstanceEndpoints
             Input = request.Input,
             BusinessKey = request.BusinessKey,
             StartedBy = me.Id,
+            Audit = AuditTrail.Note(me, "instance.start", clock.GetUtcNow(), data: request.Version is { } version ? $"{request.DefinitionKey}@{version}" : request.DefinitionKey),
         }, request.Version, cancellationToken);
-        AuditTrail.Add(db, me, "instance.start", result.Instance.Id, clock.GetUtcNow(), $"{request.DefinitionKey}@{result.Instance.DefinitionVersion}");
-        await db.SaveChangesAsync(cancellationToken);
         var detail = await DetailAsync(result.Instance.Id, engine, db, cancellationToken);
         return TypedResults.Created($"/api/instances/{result.Instance.Id}", detail!);
     }
@@ -122,13 +121,11 @@ public static class InstanceEndpoints
             return Problems.BadRequest("reason is at most 1000 characters.", "reason");
         }
 
-        if (!await engine.CancelAsync(id, me.Id, request?.Reason, cancellationToken))
+        if (!await engine.CancelAsync(id, me.Id, request?.Reason, AuditTrail.Note(me, "instance.cancel", clock.GetUtcNow(), id, request?.Reason), cancellationToken))
         {
             return Problems.Conflict($"Instance '{id}' has already ended ({instance.Status}).");
         }
 
-        AuditTrail.Add(db, me, "instance.cancel", id, clock.GetUtcNow(), request?.Reason);
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok((await DetailAsync(id, engine, db, cancellationToken))!);
     }
 

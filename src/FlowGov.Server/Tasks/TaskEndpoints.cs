@@ -194,7 +194,7 @@ public static class TaskEndpoints
     {
         if (idempotencyKey is null)
         {
-            return await SubmitOnceAsync(id, request, tasks, engine, db, me, cancellationToken);
+            return await SubmitOnceAsync(id, request, tasks, engine, db, me, clock, cancellationToken);
         }
 
         if (idempotencyKey.Length is 0 or > 200)
@@ -219,7 +219,7 @@ public static class TaskEndpoints
         IResult result;
         try
         {
-            result = await SubmitOnceAsync(id, request, tasks, engine, db, me, cancellationToken);
+            result = await SubmitOnceAsync(id, request, tasks, engine, db, me, clock, cancellationToken);
         }
         catch
         {
@@ -245,7 +245,7 @@ public static class TaskEndpoints
         return problem;
     }
 
-    private static async Task<IResult> SubmitOnceAsync(string id, SubmitTaskRequest request, TaskActions tasks, WorkflowEngine engine, FlowGovDbContext db, CurrentUser me, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitOnceAsync(string id, SubmitTaskRequest request, TaskActions tasks, WorkflowEngine engine, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (task, problem) = await WorkableAsync(id, tasks, me, cancellationToken);
         if (problem is not null)
@@ -282,6 +282,7 @@ public static class TaskEndpoints
             Values = request.Values is { ValueKind: JsonValueKind.Object } values ? values : null,
             // Photo/file values must be files uploaded for this task (POST /api/tasks/{id}/attachments).
             Attachments = task.FormKey is null ? null : await TaskAttachments.ForTaskAsync(db, id, task.InstanceId, previousValues, cancellationToken),
+            Audit = AuditTrail.Note(me, "task.submit", clock.GetUtcNow(), id, outcome),
         }, cancellationToken);
         return resumed.Status switch
         {
