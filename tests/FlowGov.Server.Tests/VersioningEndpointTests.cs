@@ -132,6 +132,10 @@ public sealed class VersioningEndpointTests : IClassFixture<ServerFactory>
         var old = (await worker.GetAsync($"/api/tasks/{checkId}", HttpStatusCode.OK)).GetProperty("task");
         Assert.Equal("cancelled", old.GetProperty("status").GetString()!.ToLowerInvariant());
         await worker.PostAsync($"/api/tasks/{checkId}/send-back", new { toActivityId = "report" }, HttpStatusCode.Conflict);
+        // One audit entry, written with the send-back's commit; the refused attempts left none.
+        var admin = await _server.ClientAsync("tc-admin");
+        var audit = (await admin.GetAsync($"/api/audit?action=task.send-back&subject={checkId}", HttpStatusCode.OK)).GetProperty("items");
+        Assert.Equal(["to report: 描述不完整"], audit.EnumerateArray().Select(a => a.GetProperty("data").GetString()).ToList());
     }
 
     [Fact]

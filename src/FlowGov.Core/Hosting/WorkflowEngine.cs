@@ -153,8 +153,8 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         }
     }
 
-    public Task<ResumeOutcome> RetryAsync(string instanceId, string incidentId, string? actor, IReadOnlyDictionary<string, JsonElement>? variablePatch = null, CancellationToken cancellationToken = default) =>
-        TransitionAsync(instanceId, (instance, compiled) => runner.Retry(compiled, instance, incidentId, actor, variablePatch), cancellationToken);
+    public Task<ResumeOutcome> RetryAsync(string instanceId, string incidentId, string? actor, IReadOnlyDictionary<string, JsonElement>? variablePatch = null, AuditNote? audit = null, CancellationToken cancellationToken = default) =>
+        TransitionAsync(instanceId, (instance, compiled) => WithAudit(runner.Retry(compiled, instance, incidentId, actor, variablePatch), audit), cancellationToken);
 
     /// <summary>Cancels a running or faulted instance; false when it does not exist or has already ended.</summary>
     public async Task<bool> CancelAsync(string instanceId, string? actor, string? reason, AuditNote? audit = null, CancellationToken cancellationToken = default)

@@ -137,7 +137,7 @@ public static class InstanceEndpoints
             return Problems.Forbidden("Retrying an incident needs the supervisor, designer or admin role.");
         }
 
-        var outcome = await engine.RetryAsync(id, incidentId, me.Id, null, cancellationToken);
+        var outcome = await engine.RetryAsync(id, incidentId, me.Id, null, AuditTrail.Note(me, "instance.retry", clock.GetUtcNow(), id, incidentId), cancellationToken);
         switch (outcome.Status)
         {
             case ResumeStatus.NotFound:
@@ -146,8 +146,6 @@ public static class InstanceEndpoints
             case ResumeStatus.AlreadyDone:
                 return Problems.Conflict(outcome.Message ?? "Nothing to retry.");
             default:
-                AuditTrail.Add(db, me, "instance.retry", id, clock.GetUtcNow(), incidentId);
-                await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok((await DetailAsync(id, engine, db, cancellationToken))!);
         }
     }

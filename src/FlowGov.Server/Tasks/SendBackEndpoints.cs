@@ -65,7 +65,8 @@ public static class SendBackEndpoints
             .OrderByDescending(t => t.CompletedAt)
             .Select(t => t.CompletedBy)
             .FirstOrDefaultAsync(cancellationToken);
-        var outcome = await engine.SendBackAsync(id, toActivityId, previous, me.Id, request.Comment, cancellationToken);
+        var audit = Audit.AuditTrail.Note(me, "task.send-back", clock.GetUtcNow(), id, $"to {toActivityId}" + (request.Comment is null ? "" : ": " + request.Comment));
+        var outcome = await engine.SendBackAsync(id, toActivityId, previous, me.Id, request.Comment, audit, cancellationToken);
         if (outcome.Status != ResumeStatus.Resumed)
         {
             return outcome.Status == ResumeStatus.AlreadyDone
@@ -74,8 +75,6 @@ public static class SendBackEndpoints
         }
 
         var created = outcome.Result!.TasksCreated.FirstOrDefault(t => t.ActivityId == toActivityId && outcome.Result.Instance.FindTask(t.Id) is not null);
-        Audit.AuditTrail.Add(db, me, "task.send-back", id, clock.GetUtcNow(), $"to {toActivityId}" + (request.Comment is null ? "" : ": " + request.Comment));
-        await db.SaveChangesAsync(cancellationToken);
         return created is null
             ? Problems.Conflict($"'{toActivityId}' did not create a task when it ran again; see the instance's journal.")
             : TypedResults.Ok(new SendBackResponse(created.Id, created.ActivityId, created.Assignee));
