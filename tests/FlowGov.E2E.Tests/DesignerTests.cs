@@ -54,9 +54,31 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         await AssertClearOfMinimapAsync(page, "decision1");
         await page.Locator(".react-flow__controls-fitview").ClickAsync();
 
+        // Design the task's form: a radio and a text field shown only for option B (a script in Monaco); its one
+        // action button becomes the task's output port.
+        await page.GetByTestId("editor-tabs").GetByText("表单", new() { Exact = true }).ClickAsync();
+        var forms = page.GetByTestId("form-designer-panel");
+        await forms.GetByTestId("fd-new-form-key").FillAsync("verify");
+        await forms.GetByTestId("fd-add-form").ClickAsync();
+        await forms.GetByTestId("fd-palette-radio").DragToAsync(forms.GetByTestId("fd-drop-0"));
+        await forms.GetByTestId("fd-prop-key").FillAsync("scale");
+        await forms.GetByTestId("fd-prop-label").FillAsync("事件规模");
+        await Assertions.Expect(forms.GetByTestId("fd-field-scale")).ToBeVisibleAsync();
+        await forms.GetByTestId("fd-palette-text").DragToAsync(forms.GetByTestId("fd-drop-0"));
+        await forms.GetByTestId("fd-prop-label").FillAsync("派单部门");
+        await forms.GetByTestId("fd-script-visibleWhen").Locator(".monaco-editor").ClickAsync();
+        await page.Keyboard.InsertTextAsync("form.scale == 'b'");
+        await Assertions.Expect(forms.GetByTestId("fd-field-text1")).ToContainTextAsync("显示条件");
+        await fixture.ScreenshotAsync(page, "designer-2-form");
+        await page.GetByTestId("editor-tabs").GetByText("流程", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("node-userTask1").ClickAsync();
+        await page.GetByTestId("prop-formKey").ClickAsync();
+        await page.Locator(".ant-select-item-option", new() { HasTextString = "(verify)" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("handle-userTask1-submit")).ToBeVisibleAsync();
+
         // Connect ports: start → task → decision → end (both branches).
         await ConnectAsync(page, "start", "done", "userTask1");
-        await ConnectAsync(page, "userTask1", "done", "decision1");
+        await ConnectAsync(page, "userTask1", "submit", "decision1");
         await ConnectAsync(page, "decision1", "true", "end");
         await ConnectAsync(page, "decision1", "false", "end");
         await page.GetByTestId("auto-layout").ClickAsync();
@@ -93,6 +115,9 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         var detail = await grid.GetAsync($"/api/instances/{instanceId}");
         var task = Assert.Single(detail["openTasks"]!.AsArray());
         Assert.Equal("userTask1", task!["activityId"]!.GetValue<string>());
+        Assert.Equal("verify", task["formKey"]!.GetValue<string>());
+        var form = (await designer.GetAsync($"/api/definitions/{Key}/versions/1"))["forms"]!["verify"]!["sections"]![0]!["fields"]!.AsArray();
+        Assert.Contains(form, f => f!["key"]!.GetValue<string>() == "text1" && f["visibleWhen"]!.GetValue<string>() == "form.scale == 'b'");
 
         // Version 2: rename the task, publish, and see the change highlighted on the canvas.
         await page.GetByTestId("node-userTask1").ClickAsync();
