@@ -70,6 +70,9 @@ public sealed class FrontlineTests(E2EFixture fixture)
         await phone.Locator(".ant-select-item-option", new() { HasTextString = "六尺巷社区 网格01" }).ClickAsync();
         await Assertions.Expect(phone.GetByTestId("field-error-grid")).ToHaveCountAsync(0);
         await Assertions.Expect(phone.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);
+        // The task's holder by name, not by user id.
+        await Assertions.Expect(phone.GetByTestId("task-holder")).ToContainTextAsync("网格01网格员");
+        await Assertions.Expect(phone.GetByTestId("task-holder")).Not.ToContainTextAsync("u-tc-grid01");
         await fixture.ScreenshotAsync(phone, "frontline-phone-report-filled");
         await phone.GetByTestId("form-action-submit").ClickAsync();
         await phone.WaitForURLAsync("**/inbox**");

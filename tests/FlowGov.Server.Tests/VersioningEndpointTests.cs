@@ -127,7 +127,9 @@ public sealed class VersioningEndpointTests : IClassFixture<ServerFactory>
 
         Assert.Equal([("report", "上报")], targets.EnumerateArray().Select(t => (t.GetProperty("activityId").GetString(), t.GetProperty("name").GetString())).ToList());
         var newId = sent.GetProperty("taskId").GetString()!;
-        var task = (await worker.GetAsync($"/api/tasks/{newId}", HttpStatusCode.OK)).GetProperty("task");
+        var newTask = await worker.GetAsync($"/api/tasks/{newId}", HttpStatusCode.OK);
+        var task = newTask.GetProperty("task");
+        Assert.Equal("六尺巷社区网格01网格员", newTask.GetProperty("people").GetProperty("u-tc-grid01").GetString());
         Assert.Equal(("report", "u-tc-grid01", "open"), (task.GetProperty("activityId").GetString(), task.GetProperty("assignee").GetString(), task.GetProperty("status").GetString()!.ToLowerInvariant()));
         var old = (await worker.GetAsync($"/api/tasks/{checkId}", HttpStatusCode.OK)).GetProperty("task");
         Assert.Equal("cancelled", old.GetProperty("status").GetString()!.ToLowerInvariant());

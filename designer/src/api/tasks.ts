@@ -36,6 +36,8 @@ export interface TaskDetail {
   form: unknown;
   values: Record<string, unknown> | null;
   canWork: boolean;
+  /** Display names of the holder and the delegator: user id → name. */
+  people?: Record<string, string>;
 }
 
 export interface InboxCounts {

@@ -178,8 +178,7 @@ public static class InstanceEndpoints
             .Select(j => new JournalItem(j.Sequence, j.Kind, j.ActivityId, j.ActivityType, j.Port, j.Actor, j.At, j.Data, j.Message)).ToListAsync(cancellationToken);
         var incidents = instance.Incidents.Select(i => new IncidentItem(i.Id, i.ActivityId, i.Message, i.Property, i.Line, i.Column, i.At, i.Resolved)).ToList();
         // The timeline shows people by name: every user the detail mentions, id → display name.
-        var mentioned = journal.Select(j => j.Actor).Append(row.StartedBy).Concat(tasks.Select(t => t.Assignee)).OfType<string>().Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => mentioned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var people = await DisplayNames.ForAsync(db, journal.Select(j => j.Actor).Append(row.StartedBy).Concat(tasks.Select(t => t.Assignee)), cancellationToken);
         return new InstanceDetail(Summary(row), instance.Variables, instance.Forms, [.. tasks.Select(t => TaskResponse.From(t, null))], incidents, journal, people);
     }
 

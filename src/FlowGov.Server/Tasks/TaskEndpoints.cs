@@ -91,7 +91,7 @@ public static class TaskEndpoints
             mine.Count(t => IsOverdue(t, now))));
     }
 
-    private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> GetAsync(string id, TaskActions tasks, CurrentUser me, WorkflowEngine engine, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> GetAsync(string id, TaskActions tasks, CurrentUser me, WorkflowEngine engine, FlowGovDbContext db, CancellationToken cancellationToken)
     {
         var task = await tasks.FindAsync(id, cancellationToken);
         var access = await me.AccessAsync(cancellationToken);
@@ -110,7 +110,9 @@ public static class TaskEndpoints
             values = instance?.Forms.TryGetValue(formKey, out var v) == true ? v : null;
         }
 
-        return TypedResults.Ok(new TaskDetail(TaskResponse.From(task, await tasks.DelegatorAsync(id, cancellationToken)), form, values, TaskActions.CanWork(task, access)));
+        var delegator = await tasks.DelegatorAsync(id, cancellationToken);
+        var people = await DisplayNames.ForAsync(db, [task.Assignee, delegator], cancellationToken);
+        return TypedResults.Ok(new TaskDetail(TaskResponse.From(task, delegator), form, values, TaskActions.CanWork(task, access), people));
     }
 
     private static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> ClaimAsync(string id, TaskActions tasks, FlowGovDbContext db, CurrentUser me, TimeProvider clock, CancellationToken cancellationToken)

@@ -36,6 +36,7 @@ function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
   const phone = useIsPhone();
   const orgUnits = useOrgUnits().data;
   const { task } = detail;
+  const nameOf = (userId: string) => detail.people?.[userId] ?? userId;
   const [errors, setErrors] = useState<FormErrorDto[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   // The last attempt that did not get an answer: pressing the same button with the same values reuses its key.
@@ -84,8 +85,8 @@ function TaskView({ detail, meId }: { detail: TaskDetail; meId: string }) {
           <Space wrap size={[6, 6]}>
             <DueTag task={task} />
             <Tag data-testid="task-status">{t(`task.status.${task.status}`, { defaultValue: task.status })}</Tag>
-            {task.assignee ? <Tag color="blue">{t('task.holder', { who: task.assignee })}</Tag> : <Tag>{t('inbox.unclaimed')}</Tag>}
-            {task.delegatedBy && <Tag color="purple">{t('task.delegatedBy', { who: task.delegatedBy })}</Tag>}
+            {task.assignee ? <Tag color="blue" data-testid="task-holder">{t('task.holder', { who: nameOf(task.assignee) })}</Tag> : <Tag>{t('inbox.unclaimed')}</Tag>}
+            {task.delegatedBy && <Tag color="purple">{t('task.delegatedBy', { who: nameOf(task.delegatedBy) })}</Tag>}
           </Space>
           {!phone && (
             <Descriptions size="small" column={3} items={[
