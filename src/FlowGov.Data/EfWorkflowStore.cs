@@ -67,10 +67,7 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
     public async Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext(scope);
-        var row = await db.Instances.AsNoTracking()
-            .Where(i => i.Id == instanceId)
-            .Select(i => new { i.StateJson, i.Revision })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await database.QueriesFor(scope).InstanceState(db, instanceId, cancellationToken);
         if (row is null)
         {
             return null;
@@ -84,15 +81,14 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
     public async Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext(scope);
-        var row = await db.Bookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookmarkId, cancellationToken);
+        var row = await database.QueriesFor(scope).BookmarkById(db, bookmarkId, cancellationToken);
         return row is null ? null : ToRef(row);
     }
 
     public async Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext(scope);
-        var kind = nameof(BookmarkKind.Task);
-        var row = await db.Bookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.TaskId == taskId && b.Kind == kind, cancellationToken);
+        var row = await database.QueriesFor(scope).TaskBookmark(db, taskId, cancellationToken);
         return row is null ? null : ToRef(row);
     }
 

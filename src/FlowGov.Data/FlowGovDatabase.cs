@@ -3,6 +3,7 @@ using FlowGov.Data.Migrations;
 using FlowGov.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FlowGov.Data;
 
@@ -12,8 +13,12 @@ namespace FlowGov.Data;
 /// </summary>
 public sealed class FlowGovDatabase
 {
-    private readonly DbContextOptions<SqliteFlowGovDbContext>? _sqlite;
-    private readonly DbContextOptions<PostgresFlowGovDbContext>? _postgres;
+    // Context pools: building a context's services (a DI scope resolving dozens of EF services) cost
+    // more CPU than the queries of a task transition, which opens three contexts. One pool per scope
+    // kind, because a pooled context keeps the model (with or without the district filter) it was
+    // first built with; see FlowGovDbContext.Lease.
+    private readonly IDbContextFactory<FlowGovDbContext> _districtContexts;
+    private readonly IDbContextFactory<FlowGovDbContext> _allDistrictContexts;
 
     public FlowGovDatabase(FlowGovDataOptions options)
     {
@@ -21,11 +26,15 @@ public sealed class FlowGovDatabase
         Options = options;
         if (options.Provider == StoreProvider.PostgreSql)
         {
-            _postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresFlowGovDbContext>(), options.ConnectionString!).Options;
+            var postgres = ConfigurePostgres(new DbContextOptionsBuilder<PostgresFlowGovDbContext>(), options.ConnectionString!).Options;
+            _districtContexts = new ContextPool<PostgresFlowGovDbContext>(postgres);
+            _allDistrictContexts = new ContextPool<PostgresFlowGovDbContext>(postgres);
         }
         else
         {
-            _sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteFlowGovDbContext>(), options).Options;
+            var sqlite = ConfigureSqlite(new DbContextOptionsBuilder<SqliteFlowGovDbContext>(), options).Options;
+            _districtContexts = new ContextPool<SqliteFlowGovDbContext>(sqlite);
+            _allDistrictContexts = new ContextPool<SqliteFlowGovDbContext>(sqlite);
         }
 
         if (options.UsesGroupCommit)
@@ -33,6 +42,12 @@ public sealed class FlowGovDatabase
             GroupCommits = new GroupCommitQueue(this);
         }
     }
+
+    private readonly StoreQueries _districtQueries = new();
+    private readonly StoreQueries _allDistrictQueries = new();
+
+    /// <summary>The compiled store reads for contexts of <paramref name="scope"/>'s kind (one set per model).</summary>
+    internal StoreQueries QueriesFor(DistrictScope scope) => scope.IsAllDistricts ? _allDistrictQueries : _districtQueries;
 
     /// <summary>The group-commit writer of this database, or null when every advance commits alone.</summary>
     internal GroupCommitQueue? GroupCommits { get; }
@@ -44,9 +59,12 @@ public sealed class FlowGovDatabase
 
     public StoreProvider Provider => Options.Provider;
 
-    public FlowGovDbContext CreateContext(DistrictScope scope) => _postgres is not null
-        ? new PostgresFlowGovDbContext(_postgres, scope)
-        : new SqliteFlowGovDbContext(_sqlite!, scope);
+    /// <summary>A context for one unit of work in <paramref name="scope"/>; disposing it returns it to its pool (reset).</summary>
+    public FlowGovDbContext CreateContext(DistrictScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return (scope.IsAllDistricts ? _allDistrictContexts : _districtContexts).CreateDbContext().Lease(scope);
+    }
 
     /// <summary>Creates the data directory (SQLite) and applies every pending schema script; safe to run on each start.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -70,7 +88,25 @@ public sealed class FlowGovDatabase
     }
 
     internal static DbContextOptionsBuilder<PostgresFlowGovDbContext> ConfigurePostgres(DbContextOptionsBuilder<PostgresFlowGovDbContext> builder, string connectionString) =>
-        builder.UseNpgsql(connectionString);
+        UseDistrictModels(builder.UseNpgsql(connectionString));
+
+    // Here rather than in OnConfiguring: a pooled context may not change its options, and changing them
+    // on every context made EF look its service provider up by comparing whole option sets.
+    private static DbContextOptionsBuilder<TContext> UseDistrictModels<TContext>(DbContextOptionsBuilder<TContext> builder)
+        where TContext : FlowGovDbContext
+    {
+        builder.ReplaceService<IModelCacheKeyFactory, DistrictModelCacheKeyFactory>();
+        return builder;
+    }
+
+    /// <summary>EF's context pool, typed as the base context so both providers share <see cref="CreateContext"/>.</summary>
+    private sealed class ContextPool<TContext>(DbContextOptions<TContext> options) : IDbContextFactory<FlowGovDbContext>
+        where TContext : FlowGovDbContext
+    {
+        private readonly PooledDbContextFactory<TContext> _pool = new(options);
+
+        public FlowGovDbContext CreateDbContext() => _pool.CreateDbContext();
+    }
 
     internal static DbContextOptionsBuilder<SqliteFlowGovDbContext> ConfigureSqlite(DbContextOptionsBuilder<SqliteFlowGovDbContext> builder, FlowGovDataOptions options)
     {
@@ -84,6 +120,6 @@ public sealed class FlowGovDatabase
         cs.DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
         builder.UseSqlite(cs.ToString());
         builder.AddInterceptors(new SqlitePragmaInterceptor(options.Synchronous, options.BusyTimeout));
-        return builder;
+        return UseDistrictModels(builder);
     }
 }

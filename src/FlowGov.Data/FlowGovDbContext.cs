@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Text;
 using FlowGov.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FlowGov.Data;
 
@@ -14,16 +13,19 @@ namespace FlowGov.Data;
 /// </summary>
 public abstract class FlowGovDbContext : DbContext
 {
-    protected FlowGovDbContext(DbContextOptions options, DistrictScope scope)
+    /// <summary>For the context pools of <see cref="FlowGovDatabase"/>: the scope is set by <see cref="Lease"/> before any use.</summary>
+    protected FlowGovDbContext(DbContextOptions options)
         : base(options)
     {
-        Scope = scope;
     }
 
     /// <summary>The <c>started_by</c> of instances that recurring (cron) triggers start; the recurring-start unique index covers only those.</summary>
     public const string RecurringStartActor = "system:cron";
 
-    public DistrictScope Scope { get; }
+    private DistrictScope? _scope;
+
+    /// <summary>The scope of the current unit of work; a context nobody leased refuses to guess one.</summary>
+    public DistrictScope Scope => _scope ?? throw new InvalidOperationException("A FlowGov context is used before FlowGovDatabase.CreateContext gave it a district scope.");
 
     public abstract StoreProvider Provider { get; }
 
@@ -68,6 +70,19 @@ public abstract class FlowGovDbContext : DbContext
     // Read by the query filter; EF parameterises it per context instance.
     internal string ScopeDistrict => Scope.District;
 
+    /// <summary>
+    /// Hands a pooled context to a unit of work in <paramref name="scope"/>. A pool holds contexts of
+    /// one scope kind only (all districts or one district), because the model — with or without the
+    /// district filter — is fixed when a context is first used; the district itself is read by the
+    /// filter on every query, so it may change from lease to lease.
+    /// </summary>
+    internal FlowGovDbContext Lease(DistrictScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        _scope = scope;
+        return this;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardDistricts();
@@ -78,12 +93,6 @@ public abstract class FlowGovDbContext : DbContext
     {
         GuardDistricts();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, DistrictModelCacheKeyFactory>();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

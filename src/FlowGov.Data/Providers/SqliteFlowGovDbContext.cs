@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FlowGov.Data.Providers;
 
 /// <summary>The SQLite flavour of <see cref="FlowGovDbContext"/> (its own model cache entry).</summary>
-public sealed class SqliteFlowGovDbContext(DbContextOptions<SqliteFlowGovDbContext> options, DistrictScope scope)
-    : FlowGovDbContext(options, scope)
+public sealed class SqliteFlowGovDbContext(DbContextOptions<SqliteFlowGovDbContext> options)
+    : FlowGovDbContext(options)
 {
     public override StoreProvider Provider => StoreProvider.Sqlite;
 }

@@ -173,6 +173,57 @@ public abstract class StoreContract(IDatabaseSource source)
     }
 
     [Fact]
+    public async Task CreateContext_PooledContextReusedForAnotherDistrict_SeesOnlyTheNewDistrict()
+    {
+        var database = await source.NewDatabaseAsync();
+        var lcx = new Harness(database, Lcx);
+        await lcx.PublishAsync(TestDefinitions.Single());
+        await lcx.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+
+        FlowGovDbContext first;
+        await using (first = lcx.Context())
+        {
+            Assert.Equal(1, await first.Instances.CountAsync());
+        }
+
+        // Contexts are pooled: lease (and hold) contexts for another district until the pool hands out the one just returned.
+        var xh = DistrictScope.For("xh");
+        var held = new List<FlowGovDbContext>();
+        FlowGovDbContext second;
+        do
+        {
+            second = database.CreateContext(xh);
+            held.Add(second);
+        }
+        while (!ReferenceEquals(second, first) && held.Count < 1000);
+
+        Assert.Same(first, second);
+        Assert.Same(xh, second.Scope);
+        Assert.Equal(0, await second.Instances.CountAsync());
+        second.OrgUnits.Add(new OrgUnitRow { Id = "g1", District = TestDefinitions.District, Kind = OrgUnitKind.Grid, Name = "网格1" });
+        await Assert.ThrowsAsync<DistrictScopeViolationException>(() => second.SaveChangesAsync());
+        foreach (var context in held)
+        {
+            await context.DisposeAsync();
+        }
+
+        // An all-districts context comes from its own pool (its model has no district filter).
+        await using (var all = database.CreateContext(DistrictScope.AllDistricts))
+        {
+            Assert.NotSame(first, all);
+            Assert.Equal(1, await all.Instances.CountAsync());
+        }
+
+        // Back in the first district, and the row the failed save rejected is not carried into any later lease.
+        foreach (var _ in held)
+        {
+            await using var again = lcx.Context();
+            Assert.Empty(again.ChangeTracker.Entries());
+            Assert.Equal(1, await again.Instances.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task FindDefinitionAsync_CityTemplate_VisibleToEveryDistrict()
     {
         var database = await source.NewDatabaseAsync();
