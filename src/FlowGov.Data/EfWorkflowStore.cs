@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using FlowGov.Core;
 using FlowGov.Core.Definitions;
@@ -17,17 +16,18 @@ namespace FlowGov.Data;
 /// </summary>
 public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scope) : IWorkflowStore
 {
-    // A published version never changes (the definitions_published_immutable trigger; retiring
-    // keeps it loadable), so a lookup by explicit version — every resume — is cached per store.
-    private readonly ConcurrentDictionary<(string?, string, int), WorkflowDefinition> _versions = new();
-
     public DistrictScope Scope => scope;
 
     public FlowGovDatabase Database => database;
 
     public async Task<WorkflowDefinition?> FindDefinitionAsync(string? district, string key, int? version, CancellationToken cancellationToken = default)
     {
-        if (version is { } pinned && _versions.TryGetValue((district, key, pinned), out var cached))
+        // A published version never changes (the definitions_published_immutable trigger; retiring
+        // keeps it loadable), so a lookup by explicit version — every resume — is read once per
+        // database. The cache is shared by every store (the server makes one per request), so it
+        // answers only for a district this store's scope may see.
+        if (version is { } pinned && (district is null ? scope.IsAllDistricts : scope.Allows(district))
+            && database.PublishedVersions.TryGetValue((district, key, pinned), out var cached))
         {
             return cached;
         }
@@ -58,7 +58,7 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
         // Only the district's own row: a city-wide ("") row could later be shadowed by a district row of that version.
         if (version is { } v2 && row.District == wanted)
         {
-            _versions.TryAdd((district, key, v2), definition);
+            database.PublishedVersions.TryAdd((district, key, v2), definition);
         }
 
         return definition;

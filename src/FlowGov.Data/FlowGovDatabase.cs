@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using FlowGov.Core.Definitions;
 using FlowGov.Data.Commits;
 using FlowGov.Data.Migrations;
 using FlowGov.Data.Providers;
@@ -42,6 +44,9 @@ public sealed class FlowGovDatabase
             GroupCommits = new GroupCommitQueue(this);
         }
     }
+
+    /// <summary>Published definition versions by (requested district, key, version): immutable once published.</summary>
+    internal ConcurrentDictionary<(string? District, string Key, int Version), WorkflowDefinition> PublishedVersions { get; } = new();
 
     private readonly StoreQueries _districtQueries = new();
     private readonly StoreQueries _allDistrictQueries = new();

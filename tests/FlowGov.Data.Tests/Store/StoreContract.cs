@@ -173,6 +173,22 @@ public abstract class StoreContract(IDatabaseSource source)
     }
 
     [Fact]
+    public async Task FindDefinition_VersionCachedByOneDistrict_IsNotAnsweredToAnother()
+    {
+        var database = await source.NewDatabaseAsync();
+        var lcx = new Harness(database, Lcx);
+        var version = await lcx.PublishAsync(TestDefinitions.Single());
+        Assert.NotNull(await lcx.Store.FindDefinitionAsync(TestDefinitions.District, "single", version)); // now cached for the database
+
+        // Stores share that cache (the server makes one per request); another district's store still gets nothing.
+        var other = new EfWorkflowStore(database, DistrictScope.For("xh"));
+        Assert.Null(await other.FindDefinitionAsync(TestDefinitions.District, "single", version));
+        Assert.Null(await other.FindDefinitionAsync("xh", "single", version));
+        Assert.Same(await lcx.Store.FindDefinitionAsync(TestDefinitions.District, "single", version),
+            await new EfWorkflowStore(database, Lcx).FindDefinitionAsync(TestDefinitions.District, "single", version));
+    }
+
+    [Fact]
     public async Task CreateContext_PooledContextReusedForAnotherDistrict_SeesOnlyTheNewDistrict()
     {
         var database = await source.NewDatabaseAsync();
