@@ -103,6 +103,7 @@ GC.Collect();
 var managed = GC.GetTotalMemory(forceFullCollection: true);
 var workingSet = Process.GetCurrentProcess().WorkingSet64;
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var groupBefore = host.Database.GroupCommitStatistics;
 var uptimeBefore = File.ReadAllText("/proc/loadavg").Trim();
 if (engineOnly)
 {
@@ -115,6 +116,7 @@ if (engineOnly)
 await (noopJob ? NoopTimerJob.Reached.Task : host.Counter.Reached).WaitAsync(TimeSpan.FromMinutes(10));
 var drained = TimeProvider.System.GetUtcNow() - due;
 var cpuBurst = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var groupAfter = host.Database.GroupCommitStatistics;
 var uptimeAfter = File.ReadAllText("/proc/loadavg").Trim();
 
 await using var db = host.Database.CreateContext(DistrictScope.AllDistricts);
@@ -135,6 +137,7 @@ Console.WriteLine(string.Create(c, $"| burst: {burst:N0} timers due in the same 
 Console.WriteLine(string.Create(c, $"| fire lag p50 / p99 / max | {P(0.50):F0} ms / {P(0.99):F0} ms / {lags[^1]:F0} ms |"));
 Console.WriteLine(string.Create(c, $"| whole burst done after its due second | {drained.TotalSeconds:F1} s ({burst / Math.Max(drained.TotalSeconds, 0.001):F0} timers/s) |"));
 Console.WriteLine(string.Create(c, $"| process CPU (user + sys) during the burst | {cpuBurst.TotalSeconds:F2} s ({cpuBurst.TotalMilliseconds / burst:F2} ms per fire) |"));
+Console.WriteLine(string.Create(c, $"| group commit during the burst: commits / batches | {groupAfter.Commits - groupBefore.Commits:N0} / {groupAfter.Batches - groupBefore.Batches:N0} |"));
 Console.WriteLine(string.Create(c, $"| /proc/loadavg before / after the burst | {uptimeBefore} / {uptimeAfter} |"));
 Console.WriteLine(string.Create(c, $"| process memory with the timers pending: managed heap / working set | {managed / 1048576.0:F0} MiB / {workingSet / 1048576.0:F0} MiB |"));
 Console.WriteLine(string.Create(c, $"| quartz.db size | {new FileInfo(Path.Combine(dir, "quartz.db")).Length / 1048576.0:F1} MiB |"));
