@@ -1,4 +1,5 @@
 using FlowGov.Scheduling.Recurring;
+using FlowGov.Scheduling.Sqlite;
 using FlowGov.Scheduling.Timers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,13 @@ public sealed class SchedulingHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await factory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var (connectionString, provider) = options.ResolvedConnectionString();
+        if (provider == FlowGov.Data.StoreProvider.Sqlite)
+        {
+            // Built (so provisioned) but not started: no acquisition has planned its queries yet.
+            await QuartzSqliteStatistics.WriteAsync(connectionString, options.TablePrefix, cancellationToken).ConfigureAwait(false);
+        }
+
         await scheduler.Start(cancellationToken).ConfigureAwait(false);
         _started = scheduler;
         if (options.ReconcileOnStart)
