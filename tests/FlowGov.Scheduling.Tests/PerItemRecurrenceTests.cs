@@ -17,23 +17,8 @@ namespace FlowGov.Scheduling.Tests;
 /// removes the pending Quartz trigger and schedules the new grade's one — checked here on real Quartz
 /// with its SQLite store (the scheduler is not started: what is checked is what is scheduled).
 /// </summary>
-public sealed class PerItemRecurrenceTests : IAsyncLifetime
+public sealed class PerItemRecurrenceTests() : SchedulerDataTests("per-item")
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "flowgov-per-item-" + Path.GetRandomFileName());
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task GradeChangesMidWait_MonthlyTimerReplacedByQuarterly_VisitsFollowTheNewGrade()
     {
@@ -142,6 +127,4 @@ public sealed class PerItemRecurrenceTests : IAsyncLifetime
             new ConnectionDefinition { From = "listed", To = "end", Port = Ports.False },
         ],
     };
-
-    private FlowGovDataOptions Data() => new() { DataDirectory = _dir, Synchronous = SqliteSynchronous.Normal };
 }

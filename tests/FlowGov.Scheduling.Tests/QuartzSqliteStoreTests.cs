@@ -9,23 +9,8 @@ using Quartz;
 namespace FlowGov.Scheduling.Tests;
 
 /// <summary>How Quartz's SQLite store (<c>quartz.db</c>) is opened and queried (ADR 0036).</summary>
-public sealed class QuartzSqliteStoreTests : IAsyncLifetime
+public sealed class QuartzSqliteStoreTests() : SchedulerDataTests("quartz-store")
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "flowgov-quartz-store-" + Path.GetRandomFileName());
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task QuartzConnections_AreWalWithSynchronousNormal()
     {
@@ -33,7 +18,7 @@ public sealed class QuartzSqliteStoreTests : IAsyncLifetime
         await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(); // provisions quartz.db through the factory
 
         await using var connection = (SqliteConnection)QuartzSqliteFactory.Instance.CreateConnection();
-        connection.ConnectionString = "Data Source=" + Path.Combine(_dir, SchedulingOptions.DefaultFileName);
+        connection.ConnectionString = "Data Source=" + QuartzDb;
         await connection.OpenAsync();
 
         Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
@@ -53,7 +38,7 @@ public sealed class QuartzSqliteStoreTests : IAsyncLifetime
         var later = TimeProvider.System.GetUtcNow().AddDays(1);
         await QuartzTimerScheduler.ScheduleAsync(scheduler, Enumerable.Range(0, 10).Select(i => ("plan-" + i, later.AddSeconds(i))), default);
 
-        await using var connection = new SqliteConnection("Data Source=" + Path.Combine(_dir, SchedulingOptions.DefaultFileName));
+        await using var connection = new SqliteConnection("Data Source=" + QuartzDb);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -101,7 +86,7 @@ public sealed class QuartzSqliteStoreTests : IAsyncLifetime
         await QuartzTimerScheduler.ScheduleAsync(scheduler, Enumerable.Range(0, 40).Select(i => ("plan-" + i, later.AddSeconds(i))), default);
         await host.StartAsync();
 
-        await using var connection = new SqliteConnection("Data Source=" + Path.Combine(_dir, SchedulingOptions.DefaultFileName));
+        await using var connection = new SqliteConnection("Data Source=" + QuartzDb);
         await connection.OpenAsync();
         var candidates = await PlanAsync(connection, """
             SELECT JOB_NAME, JOB_DATA, REPEAT_COUNT, t.TRIGGER_NAME, t.TRIGGER_GROUP
@@ -152,6 +137,4 @@ public sealed class QuartzSqliteStoreTests : IAsyncLifetime
 #pragma warning restore CA2100
         return await command.ExecuteScalarAsync();
     }
-
-    private FlowGovDataOptions Data() => new() { DataDirectory = _dir, Synchronous = SqliteSynchronous.Normal };
 }

@@ -14,26 +14,11 @@ using Quartz;
 namespace FlowGov.Scheduling.Tests;
 
 /// <summary>Recurring starts (definition cron triggers) on real Quartz with its persistent SQLite store.</summary>
-public sealed class RecurringTests : IAsyncLifetime
+public sealed class RecurringTests() : SchedulerDataTests("recurring")
 {
     private const string Quarterly = "0 0 0 1 1/3 ? *";
     private const string Monthly = "0 0 0 1 * ? *";
     private static readonly AuditActor Author = new("test", "local");
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "flowgov-recurring-" + Path.GetRandomFileName());
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Publish_NewVersion_MovesTrigger_RetireRemovesIt()
     {
@@ -202,6 +187,4 @@ public sealed class RecurringTests : IAsyncLifetime
         Connections = [new ConnectionDefinition { From = "start", To = "end", Port = Ports.Done }],
         Triggers = [new TriggerDefinition { Id = "season", Type = "cron", Cron = cron, Input = JsonSerializer.SerializeToElement(new { js = script }) }],
     };
-
-    private FlowGovDataOptions Data() => new() { DataDirectory = _dir, Synchronous = SqliteSynchronous.Normal };
 }

@@ -13,23 +13,8 @@ using Quartz;
 namespace FlowGov.Scheduling.Tests;
 
 /// <summary>Real Quartz on its persistent SQLite store (quartz.db beside flowgov.db) in a temp directory.</summary>
-public sealed class TimerTests : IAsyncLifetime
+public sealed class TimerTests() : SchedulerDataTests("sched")
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "flowgov-sched-" + Path.GetRandomFileName());
-
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Timer_DueInOneSecond_FiresAndResumesInstance()
     {
@@ -44,7 +29,7 @@ public sealed class TimerTests : IAsyncLifetime
         var instance = await host.Engine.Store.LoadInstanceAsync(result.Instance.Id);
         Assert.Equal(InstanceStatus.Completed, instance!.Status);
         Assert.Equal(1, await ResumedWaitsAsync(host, result.Instance.Id));
-        Assert.True(File.Exists(Path.Combine(_dir, SchedulingOptions.DefaultFileName)));
+        Assert.True(File.Exists(QuartzDb));
     }
 
     [Fact]
@@ -106,7 +91,7 @@ public sealed class TimerTests : IAsyncLifetime
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Shutdown(waitForJobsToComplete: true);
         Assert.Equal(1, await ResumedWaitsAsync(host, instanceId));
-        await using var quartz = new SqliteConnection("Data Source=" + Path.Combine(_dir, SchedulingOptions.DefaultFileName));
+        await using var quartz = new SqliteConnection("Data Source=" + QuartzDb);
         await quartz.OpenAsync();
         await using var count = quartz.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group = 'flowgov-timers'";
@@ -124,6 +109,4 @@ public sealed class TimerTests : IAsyncLifetime
         Input = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["at"] = (TimeProvider.System.GetUtcNow() + dueIn).ToString("O", CultureInfo.InvariantCulture) }),
         StartedBy = "test",
     };
-
-    private FlowGovDataOptions Data() => new() { DataDirectory = _dir, Synchronous = SqliteSynchronous.Normal };
 }
