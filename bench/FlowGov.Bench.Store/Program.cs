@@ -25,6 +25,16 @@ public static class Program
         var callers = Arg(args, "--callers", 16);
         var postgres = !args.Contains("--no-postgres");
         var flatness = !args.Contains("--no-flatness");
+        if (args.Contains("--grouped-only"))
+        {
+            // One grouped SQLite FULL run and nothing else: the shape to put under a profiler (dotnet-trace).
+            var rig = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-grouped-" + Environment.ProcessId.ToString(Inv)), "g", SqliteSynchronous.Full, groupCommit: true);
+            var (rate, _) = await TransitionBench.RunAsync(rig, transitions, callers);
+            var (batches, commits) = rig.Database.GroupCommitStatistics;
+            Log($"grouped FULL x{callers}: {rate:0}/s, {(double)commits / Math.Max(1, batches):0.0} per batch, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each");
+            return 0;
+        }
+
         if (args.Contains("--breakdown"))
         {
             var r = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-breakdown-" + Environment.ProcessId.ToString(Inv)), "b", SqliteSynchronous.Normal);

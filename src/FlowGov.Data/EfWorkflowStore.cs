@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using FlowGov.Core;
 using FlowGov.Core.Definitions;
@@ -174,13 +175,15 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
             try
             {
                 var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var session = new WriteSession(db, tx);
                 await using (tx.ConfigureAwait(false))
+                await using (session.ConfigureAwait(false))
                 {
-                    await CommitWriter.WriteAsync(db, commit, cancellationToken).ConfigureAwait(false);
+                    await CommitWriter.WriteAsync(session, commit, cancellationToken).ConfigureAwait(false);
                     await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (DbUpdateException ex) when (commit.ExpectedRevision == 0)
+            catch (Exception ex) when (ex is DbException or DbUpdateException && commit.ExpectedRevision == 0)
             {
                 var id = commit.Result.Instance.Id;
                 if (await InstanceExistsAsync(database, id, cancellationToken).ConfigureAwait(false))

@@ -7,73 +7,60 @@ namespace FlowGov.Data.Commits;
 
 /// <summary>
 /// Writes one advance into an open transaction: the revision guard first (so a conflicting member
-/// writes nothing), then bookmarks, tasks, journal, incidents, outbox and the audit entry in one SaveChanges batch.
+/// writes nothing), then bookmarks, tasks, journal, incidents, outbox and the audit entry as one
+/// command of prepared statements generated from the model (ADR 0038: the change tracker and
+/// update pipeline of SaveChanges cost more CPU than the rest of a transition).
 /// Shared by a commit alone and by a group commit, so both write exactly the same rows.
 /// </summary>
 internal static class CommitWriter
 {
-    public static async Task WriteAsync(FlowGovDbContext db, PendingCommit commit, CancellationToken cancellationToken)
+    public static async Task WriteAsync(WriteSession session, PendingCommit commit, CancellationToken cancellationToken)
     {
         var result = commit.Result;
         var instance = result.Instance;
         var district = commit.District;
-        var status = instance.Status.ToString();
+        var db = session.Db;
+        var statements = session.Statements;
+        var row = new InstanceRow
+        {
+            Id = instance.Id,
+            District = district,
+            DefinitionKey = instance.DefinitionKey,
+            DefinitionVersion = instance.DefinitionVersion,
+            Status = instance.Status.ToString(),
+            BusinessKey = instance.BusinessKey,
+            StartedBy = instance.StartedBy,
+            ParentInstanceId = instance.ParentInstanceId,
+            ParentBookmarkId = instance.ParentBookmarkId,
+            CreatedAt = instance.CreatedAt,
+            UpdatedAt = instance.UpdatedAt,
+            CompletedAt = instance.CompletedAt,
+            StateJson = commit.StateJson,
+            Revision = commit.NewRevision,
+        };
+        var batch = session.NewBatch();
         if (commit.ExpectedRevision == 0)
         {
-            db.Instances.Add(new InstanceRow
-            {
-                Id = instance.Id,
-                District = district,
-                DefinitionKey = instance.DefinitionKey,
-                DefinitionVersion = instance.DefinitionVersion,
-                Status = status,
-                BusinessKey = instance.BusinessKey,
-                StartedBy = instance.StartedBy,
-                ParentInstanceId = instance.ParentInstanceId,
-                ParentBookmarkId = instance.ParentBookmarkId,
-                CreatedAt = instance.CreatedAt,
-                UpdatedAt = instance.UpdatedAt,
-                CompletedAt = instance.CompletedAt,
-                StateJson = commit.StateJson,
-                Revision = commit.NewRevision,
-            });
+            batch.Add(statements.InsertInstance, row);
         }
         else
         {
-            // The guard: only the writer that loaded the current revision may move it on. On
-            // PostgreSQL a concurrent writer blocks on the row lock, then re-checks the WHERE and
-            // matches nothing; on SQLite writers are serialised by the database lock. In a group
-            // commit an earlier member of the same batch counts as "another writer".
-            var expected = commit.ExpectedRevision;
-            var revision = commit.NewRevision;
-            var json = commit.StateJson;
-            var updated = await db.Instances
-                .Where(i => i.Id == instance.Id && i.Revision == expected)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(i => i.Status, status)
-                        .SetProperty(i => i.DefinitionVersion, instance.DefinitionVersion)
-                        .SetProperty(i => i.UpdatedAt, instance.UpdatedAt)
-                        .SetProperty(i => i.CompletedAt, instance.CompletedAt)
-                        .SetProperty(i => i.StateJson, json)
-                        .SetProperty(i => i.Revision, revision),
-                    cancellationToken);
-            if (updated != 1)
+            // The guard, alone and first: only the writer that loaded the current revision may move
+            // it on, and a writer that lost writes nothing (its journal rows would collide with the
+            // winner's). On PostgreSQL a concurrent writer blocks on the row lock, then re-checks the
+            // WHERE and matches nothing; on SQLite writers are serialised by the database lock. In a
+            // group commit an earlier member of the same batch counts as "another writer".
+            var guard = session.NewBatch();
+            guard.Add(statements.GuardedInstanceUpdate, row, commit.ExpectedRevision);
+            if (await guard.ExecuteAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
-                throw new ConcurrencyConflictException(instance.Id, expected);
+                throw new ConcurrencyConflictException(instance.Id, commit.ExpectedRevision);
             }
         }
 
-        var removed = result.BookmarksRemoved.Select(b => b.Id).Distinct(StringComparer.Ordinal).ToList();
-        if (removed.Count > 0)
+        foreach (var id in result.BookmarksRemoved.Select(b => b.Id).Distinct(StringComparer.Ordinal))
         {
-            await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        // A migration or send back re-points open bookmarks at another activity; ids and due times stay (timers keep their schedule).
-        foreach (var b in result.BookmarksMoved)
-        {
-            var activityId = b.ActivityId;
-            await db.Bookmarks.Where(r => r.Id == b.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ActivityId, activityId), cancellationToken);
+            batch.Add(statements.DeleteBookmark, new BookmarkRow { Id = id, InstanceId = instance.Id, District = district, ActivityId = "", Kind = "" });
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -84,7 +71,7 @@ internal static class CommitWriter
                 continue; // created and consumed in the same advance
             }
 
-            db.Bookmarks.Add(new BookmarkRow
+            batch.Add(statements.InsertBookmark, new BookmarkRow
             {
                 Id = b.Id,
                 InstanceId = b.InstanceId,
@@ -98,11 +85,11 @@ internal static class CommitWriter
             });
         }
 
-        AddTasks(db, result, district);
+        AddTasks(batch, statements, result, district);
 
         foreach (var j in result.Journal)
         {
-            db.Journal.Add(new JournalRow
+            batch.Add(statements.InsertJournal, new JournalRow
             {
                 InstanceId = j.InstanceId,
                 Sequence = j.Sequence,
@@ -121,7 +108,7 @@ internal static class CommitWriter
 
         foreach (var i in result.IncidentsRaised)
         {
-            db.Incidents.Add(new IncidentRow
+            batch.Add(statements.InsertIncident, new IncidentRow
             {
                 Id = i.Id,
                 InstanceId = instance.Id,
@@ -138,17 +125,9 @@ internal static class CommitWriter
             });
         }
 
-        var resolved = instance.Incidents.Where(i => i.Resolved).Select(i => i.Id).Except(result.IncidentsRaised.Select(i => i.Id)).ToList();
-        if (resolved.Count > 0)
-        {
-            var at = instance.UpdatedAt;
-            await db.Incidents.Where(i => resolved.Contains(i.Id) && !i.Resolved)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Resolved, true).SetProperty(i => i.ResolvedAt, at), cancellationToken);
-        }
-
         foreach (var n in result.Notifications)
         {
-            db.Outbox.Add(new OutboxRow
+            batch.Add(statements.InsertOutbox, new OutboxRow
             {
                 Id = n.Id,
                 InstanceId = n.InstanceId,
@@ -167,18 +146,33 @@ internal static class CommitWriter
 
         if (result.Audit is { } audit)
         {
-            db.AuditLog.Add(new AuditRow { District = district, Actor = audit.Actor, Action = audit.Action, Subject = audit.Subject ?? instance.Id, At = audit.At, Source = audit.Source, Data = audit.Data });
+            batch.Add(statements.InsertAudit, new AuditRow { District = district, Actor = audit.Actor, Action = audit.Action, Subject = audit.Subject ?? instance.Id, At = audit.At, Source = audit.Source, Data = audit.Data });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await batch.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+
+        // Rare (a migration or send back, an incident resolved by a retry): through EF, in the same transaction.
+        // A migration or send back re-points open bookmarks at another activity; ids and due times stay (timers keep their schedule).
+        foreach (var b in result.BookmarksMoved)
+        {
+            var activityId = b.ActivityId;
+            await db.Bookmarks.Where(r => r.Id == b.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ActivityId, activityId), cancellationToken).ConfigureAwait(false);
+        }
+
+        var resolved = instance.Incidents.Where(i => i.Resolved).Select(i => i.Id).Except(result.IncidentsRaised.Select(i => i.Id)).ToList();
+        if (resolved.Count > 0)
+        {
+            var at = instance.UpdatedAt;
+            await db.Incidents.Where(i => resolved.Contains(i.Id) && !i.Resolved)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Resolved, true).SetProperty(i => i.ResolvedAt, at), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
     /// New tasks are inserted; changed ones are updated in place by id without reading them first
     /// (the run result says which is which), so a transition needs no SELECT of its task rows.
     /// </summary>
-    private static void AddTasks(FlowGovDbContext db, RunResult result, string district)
+    private static void AddTasks(StatementBatch batch, TransitionStatements statements, RunResult result, string district)
     {
         if (result.TasksCreated.Count == 0 && result.TasksUpdated.Count == 0)
         {
@@ -221,29 +215,7 @@ internal static class CommitWriter
                 ItemJson = t.Item?.GetRawText(),
                 ItemIndex = t.ItemIndex,
             };
-            if (created.Contains(t.Id))
-            {
-                db.Tasks.Add(row);
-                continue;
-            }
-
-            // Only the columns a task's life changes (a migration moves it to another activity, version and form);
-            // the rest (instance, bookmark, item) are set once at creation.
-            var entry = db.Tasks.Attach(row);
-            entry.Property(x => x.ActivityId).IsModified = true;
-            entry.Property(x => x.DefinitionVersion).IsModified = true;
-            entry.Property(x => x.FormKey).IsModified = true;
-            entry.Property(x => x.Title).IsModified = true;
-            entry.Property(x => x.Assignee).IsModified = true;
-            entry.Property(x => x.CandidateRoles).IsModified = true;
-            entry.Property(x => x.CandidateUnit).IsModified = true;
-            entry.Property(x => x.Status).IsModified = true;
-            entry.Property(x => x.DeadlineState).IsModified = true;
-            entry.Property(x => x.WarnAt).IsModified = true;
-            entry.Property(x => x.DueAt).IsModified = true;
-            entry.Property(x => x.CompletedAt).IsModified = true;
-            entry.Property(x => x.Outcome).IsModified = true;
-            entry.Property(x => x.CompletedBy).IsModified = true;
+            batch.Add(created.Contains(t.Id) ? statements.InsertTask : statements.UpdateTask, row);
         }
     }
 }

@@ -114,7 +114,9 @@ internal sealed class GroupCommitQueue
         await using (db.ConfigureAwait(false))
         {
             var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            var session = new WriteSession(db, tx);
             await using (tx.ConfigureAwait(false))
+            await using (session.ConfigureAwait(false))
             {
                 try
                 {
@@ -125,7 +127,7 @@ internal sealed class GroupCommitQueue
                         await tx.CreateSavepointAsync(savepoint).ConfigureAwait(false);
                         try
                         {
-                            await CommitWriter.WriteAsync(db, member, CancellationToken.None).ConfigureAwait(false);
+                            await CommitWriter.WriteAsync(session, member, CancellationToken.None).ConfigureAwait(false);
                             await tx.ReleaseSavepointAsync(savepoint).ConfigureAwait(false);
                             written.Add(member);
                         }
@@ -133,7 +135,6 @@ internal sealed class GroupCommitQueue
                         catch (Exception ex)
 #pragma warning restore CA1031
                         {
-                            db.ChangeTracker.Clear();
                             await tx.RollbackToSavepointAsync(savepoint).ConfigureAwait(false);
                             if (ex is ConcurrencyConflictException)
                             {

@@ -43,6 +43,66 @@ public abstract class StoreContract(IDatabaseSource source)
     }
 
     [Fact]
+    public async Task CommitAsync_RowsOfAnAdvance_ReadBackThroughEfColumnByColumn()
+    {
+        // The advance's rows are written by generated SQL, not SaveChanges (ADR 0038): every column
+        // must read back through EF as the engine had it, converted values (times) included.
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Parallel());
+        var started = await h.Engine.StartAsync("parallel", new StartRequest { District = TestDefinitions.District, BusinessKey = "BK-7", StartedBy = "u-start" });
+        var report = started.Instance.Tasks.Single();
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        var audit = new AuditNote("u-report", "task.submit", h.Clock.GetUtcNow(), "10.0.0.7", report.Id, "done");
+        var done = await h.Engine.CompleteTaskAsync(report.Id, new ResumeInput("u-report", "done") { Audit = audit });
+        Assert.Equal(ResumeStatus.Resumed, done.Status);
+        var after = done.Result!;
+
+        await using var db = h.Context();
+        var instance = await db.Instances.SingleAsync();
+        Assert.Equal(
+            (started.Instance.Id, TestDefinitions.District, "parallel", 1, nameof(InstanceStatus.Running), "BK-7", "u-start", 2L),
+            (instance.Id, instance.District, instance.DefinitionKey, instance.DefinitionVersion, instance.Status, instance.BusinessKey, instance.StartedBy, instance.Revision));
+        Assert.Equal((started.Instance.CreatedAt, after.Instance.UpdatedAt, (DateTimeOffset?)null), (instance.CreatedAt, instance.UpdatedAt, instance.CompletedAt));
+        Assert.Equal(JsonSerializer.Serialize(after.Instance, EngineJson.Default.WorkflowInstance), instance.StateJson);
+
+        var tasks = await db.Tasks.ToDictionaryAsync(t => t.Id);
+        Assert.Equal(3, tasks.Count);
+        foreach (var t in after.Instance.Tasks)
+        {
+            var row = tasks[t.Id];
+            Assert.Equal(
+                (t.InstanceId, t.ActivityId, t.BookmarkId, t.DefinitionKey, t.DefinitionVersion, t.Title, t.FormKey, t.Assignee, t.CandidateUnit, t.Priority),
+                (row.InstanceId, row.ActivityId, row.BookmarkId, row.DefinitionKey, row.DefinitionVersion, row.Title, row.FormKey, row.Assignee, row.CandidateUnit, row.Priority));
+            Assert.Equal((t.Status.ToString(), t.DeadlineState.ToString(), t.Outcome, t.CompletedBy), (row.Status, row.DeadlineState, row.Outcome, row.CompletedBy));
+            Assert.Equal((t.CreatedAt, t.WarnAt, t.DueAt, t.CompletedAt), (row.CreatedAt, row.WarnAt, row.DueAt, row.CompletedAt));
+            Assert.Equal(Lists.Join(t.CandidateRoles), row.CandidateRoles);
+            Assert.Equal(TestDefinitions.District, row.District);
+        }
+
+        Assert.Equal((nameof(HumanTaskStatus.Completed), "done", "u-report"), (tasks[report.Id].Status, tasks[report.Id].Outcome, tasks[report.Id].CompletedBy));
+        Assert.Equal(Harness.Epoch.AddHours(4), tasks[report.Id].DueAt);
+        Assert.Equal(2, tasks.Values.Single(t => t.ActivityId == "community").Priority);
+
+        var journal = await db.Journal.Where(j => j.InstanceId == started.Instance.Id).OrderBy(j => j.Sequence).ToListAsync();
+        var expected = started.Journal.Concat(after.Journal).ToList();
+        Assert.Equal(expected.Count, journal.Count);
+        foreach (var (e, row) in expected.Zip(journal))
+        {
+            Assert.Equal(
+                (e.Sequence, e.Kind.ToString(), e.ActivityId, e.ActivityType, e.Port, e.TokenId, e.Actor, e.At, e.Data, e.Message),
+                (row.Sequence, row.Kind, row.ActivityId, row.ActivityType, row.Port, row.TokenId, row.Actor, row.At, row.Data, row.Message));
+        }
+
+        var bookmarks = await db.Bookmarks.OrderBy(b => b.Id).ToListAsync();
+        Assert.Equal(after.Instance.Bookmarks.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => (b.Id, b.ActivityId, b.Kind.ToString(), b.TaskId, b.DueAt, b.CreatedAt)),
+            bookmarks.Select(b => (b.Id, b.ActivityId, b.Kind, b.TaskId, b.DueAt, b.CreatedAt)));
+        Assert.DoesNotContain(bookmarks, b => b.Id == report.BookmarkId);
+
+        var entry = await db.AuditLog.SingleAsync(a => a.Action == "task.submit");
+        Assert.Equal((audit.Actor, audit.At, audit.Source, audit.Subject, audit.Data, TestDefinitions.District), (entry.Actor, entry.At, entry.Source, entry.Subject, entry.Data, entry.District));
+    }
+
+    [Fact]
     public async Task CommitAsync_StaleRevision_ThrowsConflictAndWritesNothing()
     {
         var h = await NewHarnessAsync();
