@@ -11,6 +11,8 @@ internal static class TransitionBench
     /// </summary>
     public static double LastCpuMsPerTransition { get; private set; }
 
+    private const int WarmUp = 1000;
+
     /// <summary>Pre-starts instances, then times <paramref name="transitions"/> completions spread over <paramref name="callers"/> concurrent callers (each on its own instances).</summary>
     public static async Task<(double PerSecond, Latencies Latency)> RunAsync(EngineRig rig, int transitions, int callers)
     {
@@ -22,9 +24,11 @@ internal static class TransitionBench
             queues.Add(new Queue<string>(await rig.PreStartAsync(instancesPerCaller)));
         }
 
-        // Warm-up on separate instances (JIT, EF query cache, definition cache, pool).
-        var warm = new Queue<string>(await rig.PreStartAsync(5));
-        for (var i = 0; i < 50 && warm.Count > 0; i++)
+        // Warm-up on separate instances (EF query cache, definition cache, pools) long enough for the
+        // JIT's tier-1 recompilation of the hot path to finish: a server runs at steady state, and
+        // 50 warm-up transitions left the first measured row paying for the JIT (~0.5 ms each).
+        var warm = new Queue<string>(await rig.PreStartAsync(WarmUp / (EngineRig.TasksPerInstance - 1) + 1));
+        for (var i = 0; i < WarmUp && warm.Count > 0; i++)
         {
             var next = await rig.CompleteAsync(warm.Dequeue());
             if (next is not null)
@@ -32,6 +36,8 @@ internal static class TransitionBench
                 warm.Enqueue(next);
             }
         }
+
+        await Task.Delay(500); // the JIT's background tier-up queue drains
 
         var latency = new Latencies();
         using var self = Process.GetCurrentProcess();

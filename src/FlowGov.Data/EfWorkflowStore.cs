@@ -68,7 +68,7 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
     public async Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext(scope);
-        var row = await database.QueriesFor(scope).InstanceState(db, instanceId, cancellationToken);
+        var row = await StoreReads.For(db).InstanceStateAsync(db, instanceId, cancellationToken);
         if (row is null)
         {
             return null;
@@ -82,15 +82,13 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
     public async Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext(scope);
-        var row = await database.QueriesFor(scope).BookmarkById(db, bookmarkId, cancellationToken);
-        return row is null ? null : ToRef(row);
+        return await StoreReads.For(db).BookmarkByIdAsync(db, bookmarkId, cancellationToken);
     }
 
     public async Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext(scope);
-        var row = await database.QueriesFor(scope).TaskBookmark(db, taskId, cancellationToken);
-        return row is null ? null : ToRef(row);
+        return await StoreReads.For(db).TaskBookmarkAsync(db, taskId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<BookmarkRef>> FindSignalBookmarksAsync(string key, CancellationToken cancellationToken = default)

@@ -48,11 +48,6 @@ public sealed class FlowGovDatabase
     /// <summary>Published definition versions by (requested district, key, version): immutable once published.</summary>
     internal ConcurrentDictionary<(string? District, string Key, int Version), WorkflowDefinition> PublishedVersions { get; } = new();
 
-    private readonly StoreQueries _districtQueries = new();
-    private readonly StoreQueries _allDistrictQueries = new();
-
-    /// <summary>The compiled store reads for contexts of <paramref name="scope"/>'s kind (one set per model).</summary>
-    internal StoreQueries QueriesFor(DistrictScope scope) => scope.IsAllDistricts ? _allDistrictQueries : _districtQueries;
 
     /// <summary>The group-commit writer of this database, or null when every advance commits alone.</summary>
     internal GroupCommitQueue? GroupCommits { get; }

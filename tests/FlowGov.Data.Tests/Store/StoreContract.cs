@@ -208,6 +208,8 @@ public abstract class StoreContract(IDatabaseSource source)
 
         Assert.Null(await other.Store.LoadInstanceAsync(started.Instance.Id));
         Assert.Null(await other.Store.FindBookmarkAsync(bookmark.Id));
+        Assert.Null(await other.Store.FindBookmarkByTaskAsync(bookmark.TaskId!));
+        Assert.NotNull(await lcx.Store.FindBookmarkByTaskAsync(bookmark.TaskId!));
         Assert.Null(await other.Store.FindDefinitionAsync("xh", "single", null));
         Assert.Empty(await other.Store.FindDueTimersAsync(DateTimeOffset.MaxValue, 10));
         Assert.Equal(ResumeStatus.AlreadyDone, (await other.Engine.ResumeAsync(bookmark.Id, new ResumeInput("intruder"))).Status);

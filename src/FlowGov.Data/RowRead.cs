@@ -1,0 +1,107 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace FlowGov.Data;
+
+/// <summary>
+/// A single-row SELECT by key, generated from EF Core's model like the advance's writes (ADR 0038):
+/// names from the metadata, parameters and values through each column's type mapping and value
+/// converter. The store's district scope is applied here as the global query filter would: in a
+/// district's scope the row must carry that district.
+/// </summary>
+internal sealed class RowRead<TRow>
+    where TRow : class
+{
+    private readonly string _sql;
+    private readonly string _sqlInDistrict;
+    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _select;
+    private readonly Func<DbDataReader, int, object>[] _readers;
+    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _where;
+    private readonly RelationalTypeMapping _district;
+
+    public RowRead(IModel model, ISqlGenerationHelper sql, string[] select, string[] where)
+    {
+        var entity = model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Create(entity, StoreObjectType.Table) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped to a table.");
+        (IProperty, RelationalTypeMapping) Column(string name)
+        {
+            var p = entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(TRow).Name} has no property {name}.");
+            return (p, p.GetRelationalTypeMapping());
+        }
+
+        string Name(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table) ?? throw new InvalidOperationException($"{p.Name} has no column in {table.Name}."));
+
+        _select = [.. select.Select(Column)];
+
+        // Each column read as the provider's own type (a PostgreSQL timestamptz as DateTimeOffset,
+        // not the DateTime GetValue answers), then converted by the mapping as EF would.
+        _readers = [.. _select.Select(c => Reader(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType))];
+        _where = [.. where.Select(Column)];
+        var district = Column(nameof(Entities.IDistrictOwned.District));
+        _district = district.Item2;
+        var text = new StringBuilder("SELECT ").AppendJoin(", ", _select.Select(c => Name(c.Property)))
+            .Append(" FROM ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" WHERE ").AppendJoin(" AND ", _where.Select((c, i) => Name(c.Property) + " = @p" + i.ToString(CultureInfo.InvariantCulture)));
+        _sql = text.ToString();
+        _sqlInDistrict = text.Append(" AND ").Append(Name(district.Item1)).Append(" = @d").ToString();
+    }
+
+    private static Func<DbDataReader, int, object> Reader(Type type) =>
+        typeof(RowRead<TRow>).GetMethod(nameof(Read), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(Nullable.GetUnderlyingType(type) ?? type)
+            .CreateDelegate<Func<DbDataReader, int, object>>();
+
+    private static object Read<T>(DbDataReader reader, int ordinal) => reader.GetFieldValue<T>(ordinal)!;
+
+    /// <summary>The selected columns of the first matching row in the context's scope, as model values; null when none.</summary>
+    public async Task<object?[]?> FirstAsync(FlowGovDbContext db, object?[] key, CancellationToken cancellationToken)
+    {
+        var scope = db.Scope;
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = db.Database.GetDbConnection().CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = scope.IsAllDistricts ? _sql : _sqlInDistrict;
+                for (var i = 0; i < _where.Length; i++)
+                {
+                    command.Parameters.Add(_where[i].Mapping.CreateParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), key[i], nullable: false));
+                }
+
+                if (!scope.IsAllDistricts)
+                {
+                    command.Parameters.Add(_district.CreateParameter(command, "@d", scope.District, nullable: false));
+                }
+
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    var values = new object?[_select.Length];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var raw = reader.IsDBNull(i) ? null : _readers[i](reader, i);
+                        var converter = _select[i].Mapping.Converter;
+                        values[i] = raw is null || converter is null ? raw : converter.ConvertFromProvider(raw);
+                    }
+
+                    return values;
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using FlowGov.Core.Persistence;
+using FlowGov.Core.Runtime;
+using FlowGov.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace FlowGov.Data;
+
+/// <summary>
+/// The reads every transition makes — an instance's state, a bookmark by id or by task — by key,
+/// without EF's query pipeline: compiled LINQ still built a query context, a relational command and
+/// a shaper per call, about as much CPU as the rest of the read (ADR 0038). One set per model.
+/// </summary>
+internal sealed class StoreReads
+{
+    private static readonly string TaskKind = nameof(BookmarkKind.Task);
+
+    private static readonly string[] BookmarkColumns =
+        [nameof(BookmarkRow.Id), nameof(BookmarkRow.InstanceId), nameof(BookmarkRow.Kind), nameof(BookmarkRow.DueAt), nameof(BookmarkRow.TaskId)];
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, StoreReads> ByModel = [];
+
+    private readonly RowRead<InstanceRow> _instanceState;
+    private readonly RowRead<BookmarkRow> _bookmarkById;
+    private readonly RowRead<BookmarkRow> _taskBookmark;
+
+    private StoreReads(FlowGovDbContext db)
+    {
+        var model = db.Model;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        _instanceState = new RowRead<InstanceRow>(model, sql, [nameof(InstanceRow.StateJson), nameof(InstanceRow.Revision)], [nameof(InstanceRow.Id)]);
+        _bookmarkById = new RowRead<BookmarkRow>(model, sql, BookmarkColumns, [nameof(BookmarkRow.Id)]);
+        _taskBookmark = new RowRead<BookmarkRow>(model, sql, BookmarkColumns, [nameof(BookmarkRow.TaskId), nameof(BookmarkRow.Kind)]);
+    }
+
+    public static StoreReads For(FlowGovDbContext db) => ByModel.GetValue(db.Model, _ => new StoreReads(db));
+
+    public async Task<InstanceState?> InstanceStateAsync(FlowGovDbContext db, string id, CancellationToken cancellationToken) =>
+        await _instanceState.FirstAsync(db, [id], cancellationToken).ConfigureAwait(false) is { } v
+            ? new InstanceState((string)v[0]!, (long)v[1]!)
+            : null;
+
+    public async Task<BookmarkRef?> BookmarkByIdAsync(FlowGovDbContext db, string id, CancellationToken cancellationToken) =>
+        Bookmark(await _bookmarkById.FirstAsync(db, [id], cancellationToken).ConfigureAwait(false));
+
+    public async Task<BookmarkRef?> TaskBookmarkAsync(FlowGovDbContext db, string taskId, CancellationToken cancellationToken) =>
+        Bookmark(await _taskBookmark.FirstAsync(db, [taskId, TaskKind], cancellationToken).ConfigureAwait(false));
+
+    private static BookmarkRef? Bookmark(object?[]? v) =>
+        v is null ? null : new BookmarkRef((string)v[0]!, (string)v[1]!, Enum.Parse<BookmarkKind>((string)v[2]!), (DateTimeOffset?)v[3], (string?)v[4]);
+}
+
+/// <summary>What loading an instance reads of its row.</summary>
+internal sealed record InstanceState(string StateJson, long Revision);
