@@ -30,8 +30,7 @@ public static class Program
             // One grouped SQLite FULL run and nothing else: the shape to put under a profiler (dotnet-trace).
             var rig = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-grouped-" + Environment.ProcessId.ToString(Inv)), "g", SqliteSynchronous.Full, groupCommit: true);
             var (rate, _) = await TransitionBench.RunAsync(rig, transitions, callers);
-            var (batches, commits) = rig.Database.GroupCommitStatistics;
-            Log($"grouped FULL x{callers}: {rate:0}/s, {(double)commits / Math.Max(1, batches):0.0} per batch, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each");
+            Log($"grouped FULL x{callers}: {rate:0}/s, {TransitionBench.LastAdvancesPerBatch:0.0} per batch, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each");
             return 0;
         }
 
@@ -85,8 +84,7 @@ public static class Program
                 {
                     var rig = await SqliteRigAsync(root, $"tr-{name}-g-{i}", sync, groupCommit: true);
                     var r = await TransitionBench.RunAsync(rig, transitions, callers);
-                    var (batches, commits) = rig.Database.GroupCommitStatistics;
-                    batchSize = Math.Max(batchSize, (double)commits / Math.Max(1, batches));
+                    batchSize = Math.Max(batchSize, TransitionBench.LastAdvancesPerBatch);
                     return r;
                 });
                 var cpuGrouped = TransitionBench.LastCpuMsPerTransition;
@@ -125,8 +123,7 @@ public static class Program
                     {
                         var rig = await PgRigAsync(true);
                         var r = await TransitionBench.RunAsync(rig, transitions, callers);
-                        var (batches, commits) = rig.Database.GroupCommitStatistics;
-                        batchSize = Math.Max(batchSize, (double)commits / Math.Max(1, batches));
+                        batchSize = Math.Max(batchSize, TransitionBench.LastAdvancesPerBatch);
                         return r;
                     });
                     var cpuGrouped = TransitionBench.LastCpuMsPerTransition;

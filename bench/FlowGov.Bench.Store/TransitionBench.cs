@@ -11,6 +11,9 @@ internal static class TransitionBench
     /// </summary>
     public static double LastCpuMsPerTransition { get; private set; }
 
+    /// <summary>Advances per group commit during the last timed run (the warm-up, one caller, commits alone).</summary>
+    public static double LastAdvancesPerBatch { get; private set; }
+
     private const int WarmUp = 1000;
 
     /// <summary>Pre-starts instances, then times <paramref name="transitions"/> completions spread over <paramref name="callers"/> concurrent callers (each on its own instances).</summary>
@@ -40,6 +43,7 @@ internal static class TransitionBench
         await Task.Delay(500); // the JIT's background tier-up queue drains
 
         var latency = new Latencies();
+        var (batchesBefore, commitsBefore) = rig.Database.GroupCommitStatistics;
         using var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;
         var sw = Stopwatch.StartNew();
@@ -63,6 +67,8 @@ internal static class TransitionBench
         sw.Stop();
         self.Refresh();
         LastCpuMsPerTransition = (self.TotalProcessorTime - cpu).TotalMilliseconds / (perCaller * callers);
+        var (batches, commits) = rig.Database.GroupCommitStatistics;
+        LastAdvancesPerBatch = (double)(commits - commitsBefore) / Math.Max(1, batches - batchesBefore);
         return (perCaller * callers / sw.Elapsed.TotalSeconds, latency);
     }
 }
