@@ -19,36 +19,27 @@ internal sealed class RowRead<TRow>
 {
     private readonly string _sql;
     private readonly string _sqlInDistrict;
-    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _select;
+    private readonly MappedColumn[] _select;
     private readonly Func<DbDataReader, int, object>[] _readers;
-    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _where;
+    private readonly MappedColumn[] _where;
     private readonly RelationalTypeMapping _district;
 
     public RowRead(IModel model, ISqlGenerationHelper sql, string[] select, string[] where)
     {
-        var entity = model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Create(entity, StoreObjectType.Table) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped to a table.");
-        (IProperty, RelationalTypeMapping) Column(string name)
-        {
-            var p = entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(TRow).Name} has no property {name}.");
-            return (p, p.GetRelationalTypeMapping());
-        }
-
-        string Name(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table) ?? throw new InvalidOperationException($"{p.Name} has no column in {table.Name}."));
-
-        _select = [.. select.Select(Column)];
+        var table = ModelTable.Of<TRow>(model, sql);
+        _select = [.. select.Select(table.Column)];
 
         // Each column read as the provider's own type (a PostgreSQL timestamptz as DateTimeOffset,
         // not the DateTime GetValue answers), then converted by the mapping as EF would.
         _readers = [.. _select.Select(c => Reader(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType))];
-        _where = [.. where.Select(Column)];
-        var district = Column(nameof(Entities.IDistrictOwned.District));
-        _district = district.Item2;
-        var text = new StringBuilder("SELECT ").AppendJoin(", ", _select.Select(c => Name(c.Property)))
-            .Append(" FROM ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
-            .Append(" WHERE ").AppendJoin(" AND ", _where.Select((c, i) => Name(c.Property) + " = @p" + i.ToString(CultureInfo.InvariantCulture)));
+        _where = [.. where.Select(table.Column)];
+        var district = table.Column(nameof(Entities.IDistrictOwned.District));
+        _district = district.Mapping;
+        var text = new StringBuilder("SELECT ").AppendJoin(", ", _select.Select(c => c.Name))
+            .Append(" FROM ").Append(table.Name)
+            .Append(" WHERE ").AppendJoin(" AND ", _where.Select((c, i) => c.Name + " = @p" + i.ToString(CultureInfo.InvariantCulture)));
         _sql = text.ToString();
-        _sqlInDistrict = text.Append(" AND ").Append(Name(district.Item1)).Append(" = @d").ToString();
+        _sqlInDistrict = text.Append(" AND ").Append(district.Name).Append(" = @d").ToString();
     }
 
     private static Func<DbDataReader, int, object> Reader(Type type) =>

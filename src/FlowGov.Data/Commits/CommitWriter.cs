@@ -7,9 +7,10 @@ namespace FlowGov.Data.Commits;
 
 /// <summary>
 /// Writes one advance into an open transaction: the revision guard first (so a conflicting member
-/// writes nothing), then bookmarks, tasks, journal, incidents, outbox and the audit entry as one
-/// command of prepared statements generated from the model (ADR 0038: the change tracker and
-/// update pipeline of SaveChanges cost more CPU than the rest of a transition).
+/// writes nothing), then bookmarks, tasks, journal, incidents, outbox and the audit entry, with
+/// statements generated from the model and sent as <see cref="StatementBatch"/> suits the provider
+/// (ADR 0038: the change tracker and update pipeline of SaveChanges cost more CPU than the rest of a
+/// transition).
 /// Shared by a commit alone and by a group commit, so both write exactly the same rows.
 /// </summary>
 internal static class CommitWriter

@@ -16,10 +16,10 @@ namespace FlowGov.Data.Commits;
 internal sealed class RowStatement<TRow>
     where TRow : class
 {
-    private readonly Column[] _columns;
-    private readonly Column? _guard;
+    private readonly MappedColumn[] _columns;
+    private readonly MappedColumn? _guard;
 
-    private RowStatement(string sqlTemplate, Column[] columns, Column? guard = null)
+    private RowStatement(string sqlTemplate, MappedColumn[] columns, MappedColumn? guard = null)
     {
         SqlTemplate = sqlTemplate;
         _columns = columns;
@@ -34,13 +34,12 @@ internal sealed class RowStatement<TRow>
     /// <summary><c>INSERT INTO t (every column but a store-generated key) VALUES (…)</c>.</summary>
     public static RowStatement<TRow> Insert(IModel model, ISqlGenerationHelper sql)
     {
-        var (entity, table) = Table(model);
-        var columns = entity.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
-            .Select(p => Column.Of(p, table))
+        var table = ModelTable.Of<TRow>(model, sql);
+        var columns = table.Columns
+            .Where(c => !(c.Property.IsPrimaryKey() && c.Property.ValueGenerated != ValueGenerated.Never))
             .ToArray();
-        var text = new StringBuilder("INSERT INTO ").Append(Name(sql, table)).Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))
+        var text = new StringBuilder("INSERT INTO ").Append(table.Name).Append(" (")
+            .AppendJoin(", ", columns.Select(c => c.Name))
             .Append(") VALUES (")
             .AppendJoin(", ", columns.Select((_, i) => Slot(i)))
             .Append(')');
@@ -53,16 +52,16 @@ internal sealed class RowStatement<TRow>
     /// </summary>
     public static RowStatement<TRow> Update(IModel model, ISqlGenerationHelper sql, string[] set, string[] where, string? guard = null)
     {
-        var (entity, table) = Table(model);
-        var columns = set.Concat(where).Select(name => Column.Of(Property(entity, name), table)).ToArray();
-        var guardColumn = guard is null ? null : Column.Of(Property(entity, guard), table);
-        var text = new StringBuilder("UPDATE ").Append(Name(sql, table)).Append(" SET ")
-            .AppendJoin(", ", columns.Take(set.Length).Select((c, i) => sql.DelimitIdentifier(c.Name) + " = " + Slot(i)))
+        var table = ModelTable.Of<TRow>(model, sql);
+        var columns = set.Concat(where).Select(table.Column).ToArray();
+        var guardColumn = guard is null ? null : table.Column(guard);
+        var text = new StringBuilder("UPDATE ").Append(table.Name).Append(" SET ")
+            .AppendJoin(", ", columns.Take(set.Length).Select((c, i) => c.Name + " = " + Slot(i)))
             .Append(" WHERE ")
-            .AppendJoin(" AND ", columns.Skip(set.Length).Select((c, i) => sql.DelimitIdentifier(c.Name) + " = " + Slot(set.Length + i)));
+            .AppendJoin(" AND ", columns.Skip(set.Length).Select((c, i) => c.Name + " = " + Slot(set.Length + i)));
         if (guardColumn is not null)
         {
-            text.Append(" AND ").Append(sql.DelimitIdentifier(guardColumn.Name)).Append(" = ").Append(Slot(columns.Length));
+            text.Append(" AND ").Append(guardColumn.Name).Append(" = ").Append(Slot(columns.Length));
         }
 
         return new RowStatement<TRow>(text.ToString(), columns, guardColumn);
@@ -71,10 +70,10 @@ internal sealed class RowStatement<TRow>
     /// <summary><c>DELETE FROM t WHERE where₁ = … AND …</c>.</summary>
     public static RowStatement<TRow> Delete(IModel model, ISqlGenerationHelper sql, string[] where)
     {
-        var (entity, table) = Table(model);
-        var columns = where.Select(name => Column.Of(Property(entity, name), table)).ToArray();
-        var text = new StringBuilder("DELETE FROM ").Append(Name(sql, table)).Append(" WHERE ")
-            .AppendJoin(" AND ", columns.Select((c, i) => sql.DelimitIdentifier(c.Name) + " = " + Slot(i)));
+        var table = ModelTable.Of<TRow>(model, sql);
+        var columns = where.Select(table.Column).ToArray();
+        var text = new StringBuilder("DELETE FROM ").Append(table.Name).Append(" WHERE ")
+            .AppendJoin(" AND ", columns.Select((c, i) => c.Name + " = " + Slot(i)));
         return new RowStatement<TRow>(text.ToString(), columns);
     }
 
@@ -94,24 +93,4 @@ internal sealed class RowStatement<TRow>
     }
 
     private static string Slot(int i) => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-
-    private static (IEntityType Entity, StoreObjectIdentifier Table) Table(IModel model)
-    {
-        var entity = model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Create(entity, StoreObjectType.Table) ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not mapped to a table.");
-        return (entity, table);
-    }
-
-    private static IProperty Property(IEntityType entity, string name) =>
-        entity.FindProperty(name) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no property {name}.");
-
-    private static string Name(ISqlGenerationHelper sql, StoreObjectIdentifier table) => sql.DelimitIdentifier(table.Name, table.Schema);
-
-    private sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping)
-    {
-        public static Column Of(IProperty property, StoreObjectIdentifier table) => new(
-            property.GetColumnName(table) ?? throw new InvalidOperationException($"{property.Name} has no column in {table.Name}."),
-            property,
-            property.GetRelationalTypeMapping());
-    }
 }
