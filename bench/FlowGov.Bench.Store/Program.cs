@@ -30,7 +30,7 @@ public static class Program
             // One grouped SQLite FULL run and nothing else: the shape to put under a profiler (dotnet-trace).
             var rig = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-grouped-" + Environment.ProcessId.ToString(Inv)), "g", SqliteSynchronous.Full, groupCommit: true);
             var (rate, _) = await TransitionBench.RunAsync(rig, transitions, callers);
-            Log($"grouped FULL x{callers}: {rate:0}/s, {TransitionBench.LastAdvancesPerBatch:0.0} per batch, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each");
+            Log($"grouped FULL x{callers}: {rate:0}/s, {TransitionBench.LastAdvancesPerBatch:0.0} per batch, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, writer busy {TransitionBench.LastWriterBusyPercent:0}% of the run, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each");
             return 0;
         }
 

@@ -14,6 +14,12 @@ internal static class TransitionBench
     /// <summary>Advances per group commit during the last timed run (the warm-up, one caller, commits alone).</summary>
     public static double LastAdvancesPerBatch { get; private set; }
 
+    /// <summary>Share of the last timed run's wall time the GC paused the process, and bytes allocated per transition.</summary>
+    public static (double PausePercent, double AllocatedKbPerTransition) LastGc { get; private set; }
+
+    /// <summary>Share of the last timed run's wall time the group-commit writer was busy (0 without group commit): near 100 %, the writer is the bottleneck.</summary>
+    public static double LastWriterBusyPercent { get; private set; }
+
     private const int WarmUp = 1000;
 
     /// <summary>Pre-starts instances, then times <paramref name="transitions"/> completions spread over <paramref name="callers"/> concurrent callers (each on its own instances).</summary>
@@ -43,9 +49,11 @@ internal static class TransitionBench
         await Task.Delay(500); // the JIT's background tier-up queue drains
 
         var latency = new Latencies();
-        var (batchesBefore, commitsBefore) = rig.Database.GroupCommitStatistics;
+        var (batchesBefore, commitsBefore, busyBefore) = rig.Database.GroupCommitStatistics;
         using var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;
+        var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
         var sw = Stopwatch.StartNew();
         await Task.WhenAll(queues.Select(q => Task.Run(async () =>
         {
@@ -67,8 +75,10 @@ internal static class TransitionBench
         sw.Stop();
         self.Refresh();
         LastCpuMsPerTransition = (self.TotalProcessorTime - cpu).TotalMilliseconds / (perCaller * callers);
-        var (batches, commits) = rig.Database.GroupCommitStatistics;
+        LastGc = (100 * (GC.GetTotalPauseDuration() - pause) / sw.Elapsed, (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / (perCaller * callers));
+        var (batches, commits, busy) = rig.Database.GroupCommitStatistics;
         LastAdvancesPerBatch = (double)(commits - commitsBefore) / Math.Max(1, batches - batchesBefore);
+        LastWriterBusyPercent = 100 * (busy - busyBefore) / sw.Elapsed;
         return (perCaller * callers / sw.Elapsed.TotalSeconds, latency);
     }
 }

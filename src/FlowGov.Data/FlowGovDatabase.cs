@@ -52,8 +52,8 @@ public sealed class FlowGovDatabase
     /// <summary>The group-commit writer of this database, or null when every advance commits alone.</summary>
     internal GroupCommitQueue? GroupCommits { get; }
 
-    /// <summary>Group-commit batches written so far and the advances in them (0 / 0 without group commit).</summary>
-    public (long Batches, long Commits) GroupCommitStatistics => GroupCommits is { } q ? (q.Batches, q.Members) : (0, 0);
+    /// <summary>Group-commit batches written so far, the advances in them and the writer's time on them (zeros without group commit).</summary>
+    public (long Batches, long Commits, TimeSpan WriterBusy) GroupCommitStatistics => GroupCommits is { } q ? (q.Batches, q.Members, q.Busy) : (0, 0, TimeSpan.Zero);
 
     public FlowGovDataOptions Options { get; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using FlowGov.Core.Persistence;
 
@@ -6,12 +7,13 @@ namespace FlowGov.Data.Commits;
 /// <summary>
 /// Group commit: concurrent advances queue here and one writer takes everything queued as a batch
 /// and writes it in ONE transaction — one fsync (SQLite) or one WAL flush (PostgreSQL) for all of
-/// them. Each member is written inside its own savepoint, so each caller still gets its own
-/// outcome: a member whose revision guard fails is rolled back to its savepoint and its caller gets
-/// <see cref="ConcurrencyConflictException"/> (the engine then reloads and retries it, alone in a
-/// later batch); a member that fails for any other reason is retried alone in its own transaction,
-/// so it cannot fail the others. The writer never waits for company: a lone caller is written at
-/// once, and batches form only while a previous batch is being made durable.
+/// them. Each caller still gets its own outcome: a member whose revision guard fails has written
+/// nothing (the guard is its first statement), and its caller gets
+/// <see cref="ConcurrencyConflictException"/> once the batch is durable (the engine then reloads and
+/// retries it); if anything else fails, the whole batch is rolled back and every member is written
+/// alone, so one bad member cannot fail the others (ADR 0039: no savepoint per member). The writer
+/// never waits for company: a lone caller is written at once, and batches form only while a
+/// previous batch is being made durable.
 /// </summary>
 internal sealed class GroupCommitQueue
 {
@@ -31,8 +33,12 @@ internal sealed class GroupCommitQueue
 
     public long Members => Interlocked.Read(ref _members);
 
+    /// <summary>How long the writer has spent writing and committing batches: when it is close to the wall time, the writer is what the callers wait on.</summary>
+    public TimeSpan Busy => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _busyTicks));
+
     private long _batches;
     private long _members;
+    private long _busyTicks;
 
     public Task CommitAsync(PendingCommit commit)
     {
@@ -68,6 +74,7 @@ internal sealed class GroupCommitQueue
 
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _members, batch.Count);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 if (batch.Count == 1)
@@ -88,6 +95,8 @@ internal sealed class GroupCommitQueue
                     member.Done.TrySetException(ex);
                 }
             }
+
+            Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - started);
         }
     }
 
@@ -109,7 +118,8 @@ internal sealed class GroupCommitQueue
     private async Task CommitBatchAsync(List<PendingCommit> batch)
     {
         var written = new List<PendingCommit>(batch.Count);
-        var retryAlone = new List<PendingCommit>();
+        var conflicts = new List<(PendingCommit Member, ConcurrencyConflictException Conflict)>();
+        var failed = false;
         var db = _database.CreateContext(DistrictScope.AllDistricts);
         await using (db.ConfigureAwait(false))
         {
@@ -120,53 +130,57 @@ internal sealed class GroupCommitQueue
             {
                 try
                 {
-                    for (var i = 0; i < batch.Count; i++)
+                    foreach (var member in batch)
                     {
-                        var member = batch[i];
-                        var savepoint = "m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        await tx.CreateSavepointAsync(savepoint).ConfigureAwait(false);
                         try
                         {
                             await CommitWriter.WriteAsync(session, member, CancellationToken.None).ConfigureAwait(false);
-                            await tx.ReleaseSavepointAsync(savepoint).ConfigureAwait(false);
                             written.Add(member);
                         }
-#pragma warning disable CA1031 // sorted per member below
-                        catch (Exception ex)
-#pragma warning restore CA1031
+                        catch (ConcurrencyConflictException ex)
                         {
-                            await tx.RollbackToSavepointAsync(savepoint).ConfigureAwait(false);
-                            if (ex is ConcurrencyConflictException)
-                            {
-                                member.Done.TrySetException(ex);
-                            }
-                            else
-                            {
-                                retryAlone.Add(member);
-                            }
+                            // The guard is a member's first write and it matched nothing, so nothing of
+                            // the member is in the transaction: the others go on.
+                            conflicts.Add((member, ex));
                         }
                     }
 
                     await tx.CommitAsync().ConfigureAwait(false);
                 }
-#pragma warning disable CA1031 // the batch's transaction failed as a whole: nothing of it is durable, so every written member is retried alone
+#pragma warning disable CA1031 // nothing of the batch is durable: every member is retried alone below
                 catch (Exception)
 #pragma warning restore CA1031
                 {
-                    retryAlone.AddRange(written);
-                    written.Clear();
+                    // A member failed after writing part of its rows, or the commit failed. Rolling back
+                    // to a savepoint per member would keep the others, but a savepoint makes SQLite copy
+                    // every page the member touches into the statement journal — the writer's costliest
+                    // step — to serve a failure that is a bug or a lost disk. So the batch goes, and every
+                    // member is written alone, where it succeeds or fails by itself. A conflict seen in
+                    // the failed batch may have been caused by an earlier member now rolled back, so
+                    // those are retried too rather than reported.
+                    failed = true;
                 }
             }
+        }
+
+        if (failed)
+        {
+            foreach (var member in batch)
+            {
+                await CommitAloneAsync(member).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        foreach (var (member, conflict) in conflicts)
+        {
+            member.Done.TrySetException(conflict);
         }
 
         foreach (var member in written)
         {
             member.Done.TrySetResult();
-        }
-
-        foreach (var member in retryAlone)
-        {
-            await CommitAloneAsync(member).ConfigureAwait(false);
         }
     }
 }

@@ -140,6 +140,60 @@ public abstract class StoreContract(IDatabaseSource source)
     }
 
     [Fact]
+    public async Task CommitAsync_OneAdvanceOfABatchFails_TheOthersCommitAndItGetsItsOwnError()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Single());
+        var compiled = h.Compiler.Compile((await h.Store.FindDefinitionAsync(TestDefinitions.District, "single", 1))!).Definition!;
+        var resumes = new List<RunResult>();
+        for (var i = 0; i < 6; i++)
+        {
+            var started = await h.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+            var loaded = (await h.Store.LoadInstanceAsync(started.Instance.Id))!;
+            resumes.Add(h.Runner.Resume(compiled, loaded, loaded.Bookmarks.Single().Id, new ResumeInput("u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Result!);
+        }
+
+        // A start reusing the first instance's id: its INSERT fails after the batch has written others.
+        var duplicate = h.Runner.Start(compiled, new StartRequest { District = TestDefinitions.District }, resumes[0].Instance.Id);
+        var (batchesBefore, membersBefore, _) = h.Database.GroupCommitStatistics;
+        Task[] commits;
+        await using (var holder = h.Context(DistrictScope.AllDistricts))
+        {
+            // Holds the write lock (SQLite) or the first instance's row (PostgreSQL): the writer is stuck on
+            // the first advance while the rest queue up behind it, so they go as one batch with the duplicate.
+            var tx = await holder.Database.BeginTransactionAsync();
+            await using (tx)
+            {
+                var first = resumes[0].Instance.Id;
+                await holder.Instances.Where(r => r.Id == first).ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision));
+                commits = [h.Store.CommitAsync(resumes[0], 1), h.Store.CommitAsync(duplicate, 0), .. resumes.Skip(1).Select(r => h.Store.CommitAsync(r, 1))];
+                await tx.RollbackAsync();
+            }
+        }
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => commits[1]);
+        Assert.Equal(resumes[0].Instance.Id, conflict.InstanceId);
+        await Task.WhenAll(commits.Where((_, i) => i != 1));
+        var journal = 0L;
+        foreach (var r in resumes)
+        {
+            var stored = (await h.Store.LoadInstanceAsync(r.Instance.Id))!;
+            Assert.Equal((2L, InstanceStatus.Completed), (stored.Revision, stored.Status));
+            journal += stored.JournalSequence;
+        }
+
+        await using var db = h.Context();
+        Assert.Equal(6, await db.Instances.CountAsync());
+        Assert.Equal(6, await db.Tasks.CountAsync(t => t.Status == nameof(HumanTaskStatus.Completed)));
+        Assert.Equal(journal, await db.Journal.CountAsync());
+        if (h.Database.Options.UsesGroupCommit)
+        {
+            var (batches, members, _) = h.Database.GroupCommitStatistics;
+            Assert.True(members - membersBefore > batches - batchesBefore, "the advances queued behind the held lock went together");
+        }
+    }
+
+    [Fact]
     public async Task ResumeAsync_HundredConcurrentResumesOfOneBookmark_ExactlyOneTransition()
     {
         var h = await NewHarnessAsync();
