@@ -143,6 +143,7 @@ public sealed class BadInputTests(ServerFactory server) : IClassFixture<ServerFa
         { "GET", "/api/tasks/inbox?scope=everything", "", "scope" },
         { "POST", "/api/signals", "{\"signal\": \"\", \"correlation\": \"x\"}", "signal" },
         { "POST", "/api/instances", "{\"definitionKey\": \"\"}", "definitionKey" },
+        { "POST", "/api/instances", "{\"definitionKey\": \"grid-event-test\", \"orgUnit\": \"tc-wc-lcx-g02\"}", "orgUnit" },
     };
 
     [Theory]

@@ -14,6 +14,7 @@ export interface InstanceSummary {
   updatedAt: string;
   completedAt: string | null;
   test?: boolean;
+  orgUnit?: string | null;
 }
 
 export interface JournalItem {

@@ -198,6 +198,7 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
                 Input = child.Input,
                 BusinessKey = child.BusinessKey ?? instance.BusinessKey,
                 StartedBy = instance.StartedBy,
+                OrgUnit = instance.OrgUnit,
                 ParentInstanceId = child.ParentInstanceId,
                 ParentBookmarkId = child.ParentBookmarkId,
             }, child.DefinitionVersion, cancellationToken);

@@ -12,6 +12,9 @@ public sealed record StartRequest
 
     public string? StartedBy { get; init; }
 
+    /// <summary>The org unit the instance belongs to — the starter's unit (reports by unit count it there); a sub-process inherits its parent's.</summary>
+    public string? OrgUnit { get; init; }
+
     public string? ParentInstanceId { get; init; }
 
     public string? ParentBookmarkId { get; init; }

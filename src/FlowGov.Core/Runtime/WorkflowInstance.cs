@@ -26,6 +26,9 @@ public sealed class WorkflowInstance
 
     public string? StartedBy { get; init; }
 
+    /// <summary>The org unit the instance belongs to (<see cref="StartRequest.OrgUnit"/>); absent in states written before 2026-12-07.</summary>
+    public string? OrgUnit { get; init; }
+
     public InstanceStatus Status { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -51,6 +51,7 @@ public sealed partial class WorkflowRunner
             District = request.District ?? def.District,
             BusinessKey = request.BusinessKey,
             StartedBy = request.StartedBy,
+            OrgUnit = request.OrgUnit,
             Status = InstanceStatus.Running,
             CreatedAt = now,
             UpdatedAt = now,

@@ -31,6 +31,7 @@ internal static class CommitWriter
             Status = instance.Status.ToString(),
             BusinessKey = instance.BusinessKey,
             StartedBy = instance.StartedBy,
+            OrgUnit = instance.OrgUnit,
             ParentInstanceId = instance.ParentInstanceId,
             ParentBookmarkId = instance.ParentBookmarkId,
             CreatedAt = instance.CreatedAt,

@@ -30,7 +30,8 @@ public sealed class CurrentUser(IHttpContextAccessor http, FlowGovDbContext db)
         }
 
         var id = Id;
-        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id).ToListAsync(cancellationToken);
+        // In the order they were given: "the first assignment" (a start's default unit, the form user's unit) stays the same one.
+        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(cancellationToken);
         return _access = new UserAccess(id, District, assignments, new OrgTree(units));
     }

@@ -48,12 +48,23 @@ public static class InstanceEndpoints
             }
         }
 
+        // The instance belongs to the unit it is started for; reports by unit count it there.
+        var access = await me.AccessAsync(cancellationToken);
+        var units = access.Assignments.Select(a => a.OrgUnitId).Distinct(StringComparer.Ordinal).ToList();
+        if (request.OrgUnit is { } asked && !units.Contains(asked, StringComparer.Ordinal))
+        {
+            return Problems.BadRequest(
+                units.Count == 0 ? $"orgUnit '{asked}' is not yours: you have no org unit." : $"orgUnit '{asked}' is not one of your units ({string.Join(", ", units)}).",
+                "orgUnit");
+        }
+
         var result = await engine.StartAsync(request.DefinitionKey, new StartRequest
         {
             District = me.District,
             Input = request.Input,
             BusinessKey = request.BusinessKey,
             StartedBy = me.Id,
+            OrgUnit = request.OrgUnit ?? (access.Assignments.Count > 0 ? access.Assignments[0].OrgUnitId : null),
             Audit = AuditTrail.Note(me, "instance.start", clock.GetUtcNow(), data: request.Version is { } version ? $"{request.DefinitionKey}@{version}" : request.DefinitionKey),
         }, request.Version, cancellationToken);
         var detail = await DetailAsync(result.Instance.Id, engine, db, cancellationToken);
@@ -183,5 +194,5 @@ public static class InstanceEndpoints
     }
 
     internal static InstanceSummary Summary(InstanceRow i) =>
-        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status.ToLowerInvariant(), i.BusinessKey, i.StartedBy, i.CreatedAt, i.UpdatedAt, i.CompletedAt, i.DefinitionVersion < 0);
+        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status.ToLowerInvariant(), i.BusinessKey, i.StartedBy, i.CreatedAt, i.UpdatedAt, i.CompletedAt, i.DefinitionVersion < 0, i.OrgUnit);
 }

@@ -115,11 +115,12 @@ public sealed class TimeAndDataActivityTests
                 .Add("start", "Start").Add("sub", "SubProcess", new { definition = "child", input = new { js = "({ caseNo: 'C-9' })" }, outputVariable = "result" }).Add("end", "End")
                 .Chain("start", "sub", "end").Build());
 
-        var parent = await h.StartAsync("parent");
+        var started = await h.Engine.StartAsync("parent", new StartRequest { StartedBy = "u-reporter", OrgUnit = "grid-01" });
+        var parent = await h.ReloadAsync(started.Instance.Id);
         Assert.Equal(InstanceStatus.Running, parent.Status);
         var childId = h.Store.InstanceIds().Single(id => id != parent.Id);
         var child = await h.ReloadAsync(childId);
-        Assert.Equal((parent.Id, "C-9"), (child.ParentInstanceId, child.Variables["caseNo"].GetString()));
+        Assert.Equal((parent.Id, "C-9", "grid-01"), (child.ParentInstanceId, child.Variables["caseNo"].GetString(), child.OrgUnit)); // a sub-process belongs to its parent's unit
 
         await h.CompleteAsync(child, "work");
 

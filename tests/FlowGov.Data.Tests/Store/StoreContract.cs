@@ -49,7 +49,7 @@ public abstract class StoreContract(IDatabaseSource source)
         // must read back through EF as the engine had it, converted values (times) included.
         var h = await NewHarnessAsync();
         await h.PublishAsync(TestDefinitions.Parallel());
-        var started = await h.Engine.StartAsync("parallel", new StartRequest { District = TestDefinitions.District, BusinessKey = "BK-7", StartedBy = "u-start" });
+        var started = await h.Engine.StartAsync("parallel", new StartRequest { District = TestDefinitions.District, BusinessKey = "BK-7", StartedBy = "u-start", OrgUnit = "unit-7" });
         var report = started.Instance.Tasks.Single();
         h.Clock.Advance(TimeSpan.FromMinutes(5));
         var audit = new AuditNote("u-report", "task.submit", h.Clock.GetUtcNow(), "10.0.0.7", report.Id, "done");
@@ -60,8 +60,8 @@ public abstract class StoreContract(IDatabaseSource source)
         await using var db = h.Context();
         var instance = await db.Instances.SingleAsync();
         Assert.Equal(
-            (started.Instance.Id, TestDefinitions.District, "parallel", 1, nameof(InstanceStatus.Running), "BK-7", "u-start", 2L),
-            (instance.Id, instance.District, instance.DefinitionKey, instance.DefinitionVersion, instance.Status, instance.BusinessKey, instance.StartedBy, instance.Revision));
+            (started.Instance.Id, TestDefinitions.District, "parallel", 1, nameof(InstanceStatus.Running), "BK-7", "u-start", "unit-7", 2L),
+            (instance.Id, instance.District, instance.DefinitionKey, instance.DefinitionVersion, instance.Status, instance.BusinessKey, instance.StartedBy, instance.OrgUnit, instance.Revision));
         Assert.Equal((started.Instance.CreatedAt, after.Instance.UpdatedAt, (DateTimeOffset?)null), (instance.CreatedAt, instance.UpdatedAt, instance.CompletedAt));
         Assert.Equal(JsonSerializer.Serialize(after.Instance, EngineJson.Default.WorkflowInstance), instance.StateJson);
 
