@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, query, type Page } from './client';
+import { orgUnitKeys, type OrgUnit } from './orgUnits';
 
 // Admin resources as src/FlowGov.Server answers them: org units, users with roles and tokens, calendars (contract 5), audit.
-export interface OrgUnit { id: string; parentId: string | null; kind: string; name: string }
 export interface RoleAssignment { id: number; role: string; orgUnitId: string; orgUnitName: string | null }
 export interface User {
   id: string;
@@ -19,7 +19,6 @@ export interface CalendarYear { year: number; timeZone: string; holidays: string
 export interface AuditEntry { id: number; actor: string; action: string; subject: string | null; at: string; source: string | null; data: string | null }
 
 export const adminKeys = {
-  orgUnits: ['org-units'] as const,
   users: (search: string, page: number) => ['users', search, page] as const,
   tokens: (userId: string) => ['users', userId, 'tokens'] as const,
   calendar: (year: number) => ['calendars', year] as const,
@@ -31,13 +30,9 @@ export function useRoles() {
   return useQuery({ queryKey: ['roles'], queryFn: () => api.get<string[]>('/api/roles'), staleTime: 300_000 });
 }
 
-export function useOrgUnits() {
-  return useQuery({ queryKey: adminKeys.orgUnits, queryFn: () => api.get<OrgUnit[]>('/api/org-units'), staleTime: 60_000 });
-}
-
 export function useOrgUnitMutations() {
   const client = useQueryClient();
-  const done = () => client.invalidateQueries({ queryKey: adminKeys.orgUnits });
+  const done = () => client.invalidateQueries({ queryKey: orgUnitKeys.all });
   return {
     create: useMutation({ mutationFn: (unit: { id: string; parentId: string; kind: string; name: string }) => api.post<OrgUnit>('/api/org-units', unit), onSuccess: done }),
     rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => api.patch<OrgUnit>(`/api/org-units/${encodeURIComponent(id)}`, { name }), onSuccess: done }),

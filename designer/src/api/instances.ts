@@ -64,13 +64,8 @@ export interface StartRequest {
   version?: number;
   input?: Record<string, unknown>;
   businessKey?: string;
-}
-
-export interface OrgUnit {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  name: string;
+  /** One of the starter's units; the server takes their first assignment's unit without it. */
+  orgUnit?: string;
 }
 
 export interface InstanceFilter {
@@ -85,7 +80,6 @@ export const instanceKeys = {
   list: (filter: InstanceFilter) => ['instances', 'list', filter] as const,
   detail: (id: string) => ['instances', 'detail', id] as const,
   startable: ['definitions', 'startable'] as const,
-  orgUnits: ['org-units'] as const,
 };
 
 export function useInstances(filter: InstanceFilter) {
@@ -102,10 +96,6 @@ export function useInstance(id: string) {
 
 export function useStartable() {
   return useQuery({ queryKey: instanceKeys.startable, queryFn: () => api.get<StartableProcess[]>('/api/definitions/startable'), staleTime: 60_000 });
-}
-
-export function useOrgUnits() {
-  return useQuery({ queryKey: instanceKeys.orgUnits, queryFn: () => api.get<OrgUnit[]>('/api/org-units'), staleTime: 300_000 });
 }
 
 export const instanceApi = {

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useOrgUnits } from '../../api/admin';
+import { useOrgUnits } from '../../api/orgUnits';
 import type { CategoryRow, CountRow, OverdueRow, ReportFilter, ReportName, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
 import { csvUrl, reportKeys, useDefinitions, useReport, useUnitCounts } from '../../api/reports';
 import { Chart } from './Chart';

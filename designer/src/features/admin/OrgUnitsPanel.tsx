@@ -4,7 +4,8 @@ import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Popcon
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useOrgUnitMutations, useOrgUnits } from '../../api/admin';
+import { useOrgUnitMutations } from '../../api/admin';
+import { useOrgUnits } from '../../api/orgUnits';
 import { unitTree } from './dashboardData';
 
 const childKinds = ['street', 'community', 'grid', 'building', 'department'];

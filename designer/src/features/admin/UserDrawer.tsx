@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { IssuedToken, User } from '../../api/admin';
-import { useOrgUnits, useTokenMutations, useTokens, useUserMutations } from '../../api/admin';
+import { useTokenMutations, useTokens, useUserMutations } from '../../api/admin';
+import { useOrgUnits } from '../../api/orgUnits';
 import { unitTree } from './dashboardData';
 import { useRoleOptions } from './roles';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgUnit } from '../../api/admin';
+import type { OrgUnit } from '../../api/orgUnits';
 import { categoriesOption, countsOption, escalationState, heatColour, heatMatrix, heatRows, onTimeRate, periodBuckets, satisfactionOption, slaOption, slaTotals, throughputOption, todayIn, totalCount, unitTree } from './dashboardData';
 
 const t = (key: string, options?: Record<string, unknown>) => (options && 'rating' in options ? `${key}:${String(options.rating)}` : key);

@@ -1,7 +1,7 @@
 // Report rows → ECharts options and the grid heat table. No React here, so vitest covers it directly.
 import dayjs from 'dayjs';
 import type { CategoryRow, CountRow, OverdueRow, SatisfactionRow, SlaRow, ThroughputRow } from '../../api/reports';
-import type { OrgUnit } from '../../api/admin';
+import type { OrgUnit } from '../../api/orgUnits';
 
 /** Translates a key of the admin namespace; passed in so this file stays free of React and i18n state. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import { taskApi, taskKeys, useTask, type TaskDetail } from '../../api/tasks';
-import { useOrgUnits } from '../../api/instances';
+import { useOrgUnits } from '../../api/orgUnits';
 import { useMe } from '../../auth/session';
 import { FormRenderer, type Evaluation, type FormDefinition, type FormErrorDto, type FormValues } from '../../forms';
 import { attemptFor, fieldErrorsOf, unitEntries, type PendingAttempt } from './logic';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { businessKeyFor, byDue, dueStatus, fieldErrorsOf, categoryName, categoryTree, isAttachmentHash, journalData, startInputFor, unitEntries, attemptFor } from './logic';
-import type { OrgUnit } from '../../api/instances';
+import type { OrgUnit } from '../../api/orgUnits';
 
 const now = new Date('2026-11-22T08:00:00Z');
 

@@ -1,6 +1,6 @@
 // Pure rules of the frontline pages (no React), tested beside this file.
 import type { ProblemDetails } from '../../api/client';
-import type { OrgUnit } from '../../api/instances';
+import type { OrgUnit } from '../../api/orgUnits';
 import type { JournalItem } from '../../api/instances';
 import type { TaskItem } from '../../api/tasks';
 import type { TaxonomyNode } from '../../forms';
