@@ -236,6 +236,55 @@ public sealed class DesignerTests(E2EFixture fixture, ITestOutputHelper output)
         await second.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Designer_labels_two_branches_into_the_same_activity_apart()
+    {
+        const string key = "e2e-branches";
+        using (var api = await fixture.ApiAsync("tc-designer"))
+        {
+            // Both ports of the decision go to "handle": the two paths share their last stretch.
+            await api.PutAsync($"/api/definitions/{key}/draft", new
+            {
+                revision = 0,
+                definition = new
+                {
+                    key,
+                    name = "分支汇合",
+                    activities = new object[]
+                    {
+                        new { id = "start", type = "Start", name = "开始", position = new { x = 0, y = 100 } },
+                        new { id = "decide", type = "Decision", name = "是否重大", position = new { x = 260, y = 100 }, properties = new { condition = new { js = "vars.big === true" } } },
+                        new { id = "handle", type = "UserTask", name = "办理", position = new { x = 560, y = 260 } },
+                        new { id = "end", type = "End", name = "结束", position = new { x = 860, y = 260 } },
+                    },
+                    connections = new object[]
+                    {
+                        new { from = "start", to = "decide" },
+                        new { from = "decide", port = "true", to = "handle" },
+                        new { from = "decide", port = "false", to = "handle" },
+                        new { from = "handle", to = "end" },
+                    },
+                },
+            });
+        }
+
+        var page = await fixture.NewPageAsync();
+        await E2EFixture.SignInAsync(page, "tc-designer");
+        await page.GotoAsync($"/designer/{key}");
+        var labels = page.GetByTestId("edge-label");
+        var yesLabel = labels.Filter(new() { HasTextString = "是" });
+        var noLabel = labels.Filter(new() { HasTextString = "否" });
+        await Assertions.Expect(yesLabel).ToHaveCountAsync(1);
+        await Assertions.Expect(noLabel).ToHaveCountAsync(1);
+        await fixture.ScreenshotAsync(page, "designer-branches-into-one-activity");
+
+        var yes = (await yesLabel.BoundingBoxAsync())!;
+        var no = (await noLabel.BoundingBoxAsync())!;
+        var overlap = yes.X < no.X + no.Width && no.X < yes.X + yes.Width && yes.Y < no.Y + no.Height && no.Y < yes.Y + yes.Height;
+        Assert.False(overlap, $"the labels overlap: 是 at ({yes.X:0},{yes.Y:0}) {yes.Width:0}x{yes.Height:0}, 否 at ({no.X:0},{no.Y:0}) {no.Width:0}x{no.Height:0}");
+        await page.Context.CloseAsync();
+    }
+
     private static object StartEnd(string key, string name) => new
     {
         key,

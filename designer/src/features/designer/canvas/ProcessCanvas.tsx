@@ -28,10 +28,10 @@ import {
   definitionToGraph,
   moveActivities,
   removeElements,
-  type ConnectionEdgeData,
 } from '../../../graph/definitionGraph';
 import { connectionKeyOfEdge, emptyHighlight, type Highlight } from '../../../graph/diffOverlay';
 import { ActivityNode, type ActivityFlowNode } from './ActivityNode';
+import { labelShifts, PortEdge, type PortEdgeData } from './PortEdge';
 import { clearOfOverlays, type ScreenRect } from './dropPlacement';
 
 export const paletteMime = 'application/x-flowgov-activity';
@@ -44,13 +44,14 @@ function rectOf(element: Element | null | undefined): ScreenRect | null {
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 }
 const nodeTypes = { activity: ActivityNode };
+const edgeTypes = { port: PortEdge };
 /**
  * Fitting leaves room at the edges: more than React Flow's 40 px auto-pan band (a connection dragged to a handle
  * there pans the canvas under the pointer), and on the right for the port labels, which stick out of the nodes.
  */
 const fitViewOptions = { padding: { top: '56px', bottom: '64px', left: '64px', right: '120px' }, maxZoom: 1.2 } as const;
 
-type FlowEdge = Edge<ConnectionEdgeData>;
+type FlowEdge = Edge<PortEdgeData>;
 
 export interface ProcessCanvasProps {
   definition: DefinitionJson;
@@ -124,19 +125,22 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
     });
     setEdges((previous) => {
       const before = new Map(previous.map((e) => [e.id, e]));
-      return graph.edges.map((e) => {
-        const status = highlight.connections[connectionKeyOfEdge(e.id)];
+      const labelled = graph.edges.map((e) => {
         const source = graph.nodes.find((n) => n.id === e.source);
         const port = source?.data.ports.find((p) => p.name === e.sourceHandle);
-        const showLabel = (source?.data.ports.length ?? 0) > 1 && port;
+        return { edge: e, label: (source?.data.ports.length ?? 0) > 1 && port ? (en ? port.labelEn : port.label) : undefined };
+      });
+      const shifts = labelShifts(labelled.map(({ edge, label }) => ({ id: edge.id, source: edge.source, target: edge.target, labelled: label !== undefined })));
+      return labelled.map(({ edge: e, label }) => {
+        const status = highlight.connections[connectionKeyOfEdge(e.id)];
         return {
           ...e,
-          type: 'smoothstep',
+          type: 'port',
           selected: before.get(e.id)?.selected ?? false,
           className: status ? `fg-status-${status}` : undefined,
-          label: showLabel ? (en ? port.labelEn : port.label) : undefined,
+          label,
           deletable: !readOnly,
-          data: { ...e.data, status },
+          data: { ...e.data, status, labelShift: shifts.get(e.id) },
         } satisfies FlowEdge;
       });
     });
@@ -225,6 +229,7 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onEdgesChange={onEdgesChange}
