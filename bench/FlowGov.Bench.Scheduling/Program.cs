@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using FlowGov.Bench;
 using FlowGov.Core.Runtime;
 using FlowGov.Data;
 using FlowGov.Scheduling.Host;
@@ -8,9 +9,11 @@ using FlowGov.Scheduling.Timers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Quartz;
 
-// FlowGov.Bench.Scheduling [pending=100000] [burst=1000] [dir|-] [maxConcurrency] [--noop-job | --engine-only]   ("-" = a temp dir, deleted after)
+// FlowGov.Bench.Scheduling [pending=100000] [burst=1000] [dir|-] [maxConcurrency] [--noop-job | --engine-only] [--postgres]   ("-" = a temp dir, deleted after)
+// --postgres: the store and Quartz on a throwaway PostgreSQL 15 (fsync on), Quartz clustered as a PostgreSQL deployment runs it.
 // --noop-job: Quartz alone — the burst triggers fire a job that does nothing (no instances, no engine).
 // --engine-only: the engine alone — the burst's bookmarks are resumed directly, maxConcurrency at once,
 //   through the same call the timer job makes (no Quartz trigger fires; the scheduler never starts).
@@ -21,6 +24,7 @@ using Quartz;
 // 3. Every burst timer is moved to the same second (fire-now's path), the scheduler starts, and the
 //    fire lag of each timer = its resume's commit time − its due time.
 var noopJob = args.Contains("--noop-job");
+var postgres = args.Contains("--postgres");
 var engineOnly = args.Contains("--engine-only");
 args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var pending = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
@@ -29,7 +33,25 @@ var keep = args.Length > 2 && args[2] != "-";
 var dir = keep ? args[2] : Path.Combine(Path.GetTempPath(), "flowgov-bench-sched-" + Path.GetRandomFileName());
 int? maxConcurrency = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
 Directory.CreateDirectory(dir);
-var data = new FlowGovDataOptions { DataDirectory = dir, Synchronous = SqliteSynchronous.Normal };
+using var pg = postgres ? new PostgresInstance() : null;
+FlowGovDataOptions data;
+if (pg is not null)
+{
+    await using (var admin = new NpgsqlConnection(pg.ConnectionString("postgres")))
+    {
+        await admin.OpenAsync();
+        await using var create = admin.CreateCommand();
+        create.CommandText = "CREATE DATABASE sched";
+        await create.ExecuteNonQueryAsync();
+    }
+
+    data = new FlowGovDataOptions { ConnectionString = pg.ConnectionString("sched") };
+}
+else
+{
+    data = new FlowGovDataOptions { DataDirectory = dir, Synchronous = SqliteSynchronous.Normal };
+}
+
 var total = Stopwatch.StartNew();
 FlowGov.Scheduling.SchedulingOptions? used = null;
 await using var host = await SchedulerHost.CreateAsync(data, o =>
@@ -128,6 +150,7 @@ double P(double q) => lags[Math.Min(lags.Length - 1, (int)Math.Ceiling(q * lags.
 var quartzTriggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TimerKeys.Group))).Count;
 
 var c = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(c, $"| store | {(pg is null ? "SQLite (flowgov.db + quartz.db, synchronous=NORMAL)" : $"PostgreSQL {pg.Version} (fsync on), Quartz clustered")} |"));
 Console.WriteLine(string.Create(c, $"| mode | {(noopJob ? "Quartz alone (no-op job)" : engineOnly ? "engine alone (no Quartz fire)" : "Quartz + engine (as the server)")} |"));
 Console.WriteLine(string.Create(c, $"| Quartz jobs at once (= acquisition batch) | {used!.MaxConcurrency} |"));
 Console.WriteLine(string.Create(c, $"| pending timers (Quartz triggers when the burst fired) | {quartzTriggers + burst:N0} |"));
@@ -140,7 +163,11 @@ Console.WriteLine(string.Create(c, $"| process CPU (user + sys) during the burst
 Console.WriteLine(string.Create(c, $"| group commit during the burst: commits / batches | {groupAfter.Commits - groupBefore.Commits:N0} / {groupAfter.Batches - groupBefore.Batches:N0} |"));
 Console.WriteLine(string.Create(c, $"| /proc/loadavg before / after the burst | {uptimeBefore} / {uptimeAfter} |"));
 Console.WriteLine(string.Create(c, $"| process memory with the timers pending: managed heap / working set | {managed / 1048576.0:F0} MiB / {workingSet / 1048576.0:F0} MiB |"));
-Console.WriteLine(string.Create(c, $"| quartz.db size | {new FileInfo(Path.Combine(dir, "quartz.db")).Length / 1048576.0:F1} MiB |"));
+if (pg is null)
+{
+    Console.WriteLine(string.Create(c, $"| quartz.db size | {new FileInfo(Path.Combine(dir, "quartz.db")).Length / 1048576.0:F1} MiB |"));
+}
+
 Console.WriteLine(string.Create(c, $"| total run | {total.Elapsed.TotalSeconds:F0} s |"));
 await host.DisposeAsync();
 SqliteConnection.ClearAllPools();

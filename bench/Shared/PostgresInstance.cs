@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace FlowGov.Bench.Store;
+namespace FlowGov.Bench;
 
-/// <summary>A throwaway PostgreSQL on a free loopback port (as tests/FlowGov.Data.Tests does), with fsync ON: the store's durable setting.</summary>
+/// <summary>A throwaway PostgreSQL on a free loopback port (as tests/FlowGov.Data.Tests does), with fsync ON: the store's durable setting. Shared by the store and scheduling benchmarks (linked into each).</summary>
 internal sealed class PostgresInstance : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "flowgov-bench-pg-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
