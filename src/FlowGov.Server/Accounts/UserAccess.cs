@@ -14,6 +14,12 @@ public sealed class UserAccess(string userId, string district, IReadOnlyList<Rol
 
     public OrgTree Tree => tree;
 
+    /// <summary>The units the user holds a role at, in the order they were assigned.</summary>
+    public IReadOnlyList<string> Units => [.. assignments.Select(a => a.OrgUnitId).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The user's unit where one is needed and none was named (a start's unit, the form user's unit): their first assignment's.</summary>
+    public string? HomeUnit => assignments.Count > 0 ? assignments[0].OrgUnitId : null;
+
     public IEnumerable<string> Roles => assignments.Select(a => a.Role).Distinct(StringComparer.Ordinal);
 
     public bool HoldsAnywhere(string role) => assignments.Any(a => a.Role == role);

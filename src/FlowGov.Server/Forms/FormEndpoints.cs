@@ -158,7 +158,7 @@ public static class FormEndpoints
     }
 
     internal static FormUser User(CurrentUser me, UserAccess access) =>
-        new(me.Id, [.. access.Roles], access.Assignments.Count > 0 ? access.Assignments[0].OrgUnitId : null, me.Name);
+        new(me.Id, [.. access.Roles], access.HomeUnit, me.Name);
 
     private static JsonElement Values(JsonElement? values) => values is { ValueKind: JsonValueKind.Object } v ? v : EmptyObject;
 

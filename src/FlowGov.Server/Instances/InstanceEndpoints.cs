@@ -50,7 +50,7 @@ public static class InstanceEndpoints
 
         // The instance belongs to the unit it is started for; reports by unit count it there.
         var access = await me.AccessAsync(cancellationToken);
-        var units = access.Assignments.Select(a => a.OrgUnitId).Distinct(StringComparer.Ordinal).ToList();
+        var units = access.Units;
         if (request.OrgUnit is { } asked && !units.Contains(asked, StringComparer.Ordinal))
         {
             return Problems.BadRequest(
@@ -64,7 +64,7 @@ public static class InstanceEndpoints
             Input = request.Input,
             BusinessKey = request.BusinessKey,
             StartedBy = me.Id,
-            OrgUnit = request.OrgUnit ?? (access.Assignments.Count > 0 ? access.Assignments[0].OrgUnitId : null),
+            OrgUnit = request.OrgUnit ?? access.HomeUnit,
             Audit = AuditTrail.Note(me, "instance.start", clock.GetUtcNow(), data: request.Version is { } version ? $"{request.DefinitionKey}@{version}" : request.DefinitionKey),
         }, request.Version, cancellationToken);
         var detail = await DetailAsync(result.Instance.Id, engine, db, cancellationToken);

@@ -125,8 +125,9 @@ function CanvasInner({ definition, highlight = emptyHighlight, readOnly, onChang
     });
     setEdges((previous) => {
       const before = new Map(previous.map((e) => [e.id, e]));
+      const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
       const labelled = graph.edges.map((e) => {
-        const source = graph.nodes.find((n) => n.id === e.source);
+        const source = nodesById.get(e.source);
         const port = source?.data.ports.find((p) => p.name === e.sourceHandle);
         return { edge: e, label: (source?.data.ports.length ?? 0) > 1 && port ? (en ? port.labelEn : port.label) : undefined };
       });
