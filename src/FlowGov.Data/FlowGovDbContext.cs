@@ -160,9 +160,13 @@ public abstract class FlowGovDbContext : DbContext
         {
             e.ToTable("bookmarks");
             e.HasKey(x => x.Id);
-            e.HasIndex(x => x.Key);
-            e.HasIndex(x => x.DueAt);
-            e.HasIndex(x => x.TaskId);
+
+            // Partial (0009): a bookmark has a signal key, a due time or a task, and the lookups ask for
+            // one value of one of them, so rows without it need no entry. Each advance replaces a task's
+            // two bookmarks; full indexes rewrote a NULL entry in each of these for every one of them.
+            e.HasIndex(x => x.Key).HasFilter("\"key\" IS NOT NULL");
+            e.HasIndex(x => x.DueAt).HasFilter("\"due_at\" IS NOT NULL");
+            e.HasIndex(x => x.TaskId).HasFilter("\"task_id\" IS NOT NULL");
             e.HasIndex(x => x.InstanceId);
         });
 

@@ -42,6 +42,41 @@ public sealed class SchemaScriptTests
         Assert.Equal("0001_initial", scripts[0].Name);
     }
 
+    /// <summary>
+    /// The numbered scripts, applied in order, must build the indexes model.sql describes — names,
+    /// columns and partial-index conditions (0009) alike — or the store runs on a schema that no
+    /// test of the model looks at.
+    /// </summary>
+    [Fact]
+    public async Task Scripts_AppliedOnSqlite_BuildTheModelsIndexes()
+    {
+        using var source = new Infrastructure.SqliteSource();
+        var database = await source.NewDatabaseAsync();
+        await using var context = database.CreateContext(DistrictScope.AllDistricts);
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
+        var migrated = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                migrated.Add(Normalize(reader.GetString(0)));
+            }
+        }
+
+        var model = SchemaMigrator.ModelSnapshot(StoreProvider.Sqlite)!
+            .Split(';')
+            .Select(Normalize)
+            .Where(statement => statement.StartsWith("CREATE INDEX", StringComparison.Ordinal) || statement.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal));
+
+        Assert.Equal(model.Order(StringComparer.Ordinal), migrated.Order(StringComparer.Ordinal));
+        Assert.Contains(@"CREATE INDEX ""IX_bookmarks_due_at"" ON ""bookmarks"" (""due_at"") WHERE ""due_at"" IS NOT NULL", migrated);
+    }
+
+    private static string Normalize(string sql) => string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd(';');
+
     private static string SourceRoot()
     {
         var dir = AppContext.BaseDirectory;

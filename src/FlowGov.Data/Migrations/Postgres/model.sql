@@ -293,16 +293,16 @@ CREATE INDEX "IX_attachments_district_task_id" ON attachments (district, task_id
 CREATE INDEX "IX_audit_log_district_at" ON audit_log (district, at);
 
 
-CREATE INDEX "IX_bookmarks_due_at" ON bookmarks (due_at);
+CREATE INDEX "IX_bookmarks_due_at" ON bookmarks (due_at) WHERE "due_at" IS NOT NULL;
 
 
 CREATE INDEX "IX_bookmarks_instance_id" ON bookmarks (instance_id);
 
 
-CREATE INDEX "IX_bookmarks_key" ON bookmarks (key);
+CREATE INDEX "IX_bookmarks_key" ON bookmarks (key) WHERE "key" IS NOT NULL;
 
 
-CREATE INDEX "IX_bookmarks_task_id" ON bookmarks (task_id);
+CREATE INDEX "IX_bookmarks_task_id" ON bookmarks (task_id) WHERE "task_id" IS NOT NULL;
 
 
 CREATE UNIQUE INDEX "IX_definitions_district_key_version" ON definitions (district, key, version);
