@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FlowGov.Core;
 using FlowGov.Core.Definitions;
@@ -17,6 +18,12 @@ namespace FlowGov.Data;
 /// </summary>
 public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scope) : IWorkflowStore
 {
+    // The indexed columns of each instance object as this process last loaded or committed it. An
+    // advance whose instance still has them (most do: only a start, an end or a migration changes
+    // them) writes its row without SETting them, which would rewrite their index entries even with
+    // the same values. Safe because the revision guard proves the row is the one these came from.
+    private static readonly ConditionalWeakTable<WorkflowInstance, IndexedColumns> LoadedIndexedColumns = [];
+
     public DistrictScope Scope => scope;
 
     public FlowGovDatabase Database => database;
@@ -67,8 +74,7 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
 
     public async Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        await using var db = database.CreateContext(scope);
-        var row = await StoreReads.For(db).InstanceStateAsync(db, instanceId, cancellationToken);
+        var row = await database.Reads.ReadAsync(s => StoreReads.InstanceStateAsync(s, scope, instanceId, cancellationToken), cancellationToken);
         if (row is null)
         {
             return null;
@@ -76,19 +82,18 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
 
         var instance = JsonSerializer.Deserialize(row.StateJson, EngineJson.Default.WorkflowInstance)!;
         instance.Revision = row.Revision;
+        LoadedIndexedColumns.AddOrUpdate(instance, IndexedColumns.Of(instance));
         return instance;
     }
 
     public async Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
-        await using var db = database.CreateContext(scope);
-        return await StoreReads.For(db).BookmarkByIdAsync(db, bookmarkId, cancellationToken);
+        return await database.Reads.ReadAsync(s => StoreReads.BookmarkByIdAsync(s, scope, bookmarkId, cancellationToken), cancellationToken);
     }
 
     public async Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        await using var db = database.CreateContext(scope);
-        return await StoreReads.For(db).TaskBookmarkAsync(db, taskId, cancellationToken);
+        return await database.Reads.ReadAsync(s => StoreReads.TaskBookmarkAsync(s, scope, taskId, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<BookmarkRef>> FindSignalBookmarksAsync(string key, CancellationToken cancellationToken = default)
@@ -147,7 +152,9 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
         try
         {
             var json = JsonSerializer.Serialize(instance, EngineJson.Default.WorkflowInstance);
-            var pending = new PendingCommit(result, expectedRevision, district, json, cancellationToken);
+            var indexed = IndexedColumns.Of(instance);
+            var keepsIndexed = expectedRevision > 0 && LoadedIndexedColumns.TryGetValue(instance, out var loaded) && loaded == indexed;
+            var pending = new PendingCommit(result, expectedRevision, district, json, keepsIndexed, cancellationToken);
             if (database.GroupCommits is { } queue)
             {
                 await queue.CommitAsync(pending);
@@ -156,6 +163,8 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
             {
                 await WriteAloneAsync(database, pending, cancellationToken);
             }
+
+            LoadedIndexedColumns.AddOrUpdate(instance, indexed);
         }
         catch
         {
@@ -167,30 +176,24 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
     /// <summary>One advance in its own transaction (no group commit, or a member retried alone).</summary>
     internal static async Task WriteAloneAsync(FlowGovDatabase database, PendingCommit commit, CancellationToken cancellationToken)
     {
-        var db = database.CreateContext(DistrictScope.AllDistricts);
-        await using (db.ConfigureAwait(false))
+        try
         {
-            try
+            var write = await database.WriteSessions.BeginAsync(cancellationToken).ConfigureAwait(false);
+            await using (write.ConfigureAwait(false))
             {
-                var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var session = new WriteSession(db, tx);
-                await using (tx.ConfigureAwait(false))
-                await using (session.ConfigureAwait(false))
-                {
-                    await CommitWriter.WriteAsync(session, commit, cancellationToken).ConfigureAwait(false);
-                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await CommitWriter.WriteAsync(write.Session, commit, cancellationToken).ConfigureAwait(false);
+                await write.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is DbException or DbUpdateException && commit.ExpectedRevision == 0)
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException && commit.ExpectedRevision == 0)
+        {
+            var id = commit.Result.Instance.Id;
+            if (await InstanceExistsAsync(database, id, cancellationToken).ConfigureAwait(false))
             {
-                var id = commit.Result.Instance.Id;
-                if (await InstanceExistsAsync(database, id, cancellationToken).ConfigureAwait(false))
-                {
-                    throw new ConcurrencyConflictException(id, 0);
-                }
+                throw new ConcurrencyConflictException(id, 0);
+            }
 
-                throw new InvalidOperationException($"Committing new instance {id} failed: {ex.InnerException?.Message ?? ex.Message}", ex);
-            }
+            throw new InvalidOperationException($"Committing new instance {id} failed: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
     }
 
@@ -199,6 +202,11 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
         // Ignores the scope on purpose: an id taken in another district is still taken.
         await using var db = database.CreateContext(DistrictScope.AllDistricts);
         return await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken);
+    }
+
+    private sealed record IndexedColumns(InstanceStatus Status, int DefinitionVersion, DateTimeOffset? CompletedAt)
+    {
+        public static IndexedColumns Of(WorkflowInstance instance) => new(instance.Status, instance.DefinitionVersion, instance.CompletedAt);
     }
 
     private static BookmarkRef ToRef(BookmarkRow row) =>

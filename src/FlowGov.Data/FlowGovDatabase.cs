@@ -11,9 +11,10 @@ namespace FlowGov.Data;
 
 /// <summary>
 /// The configured database: builds scoped contexts and applies the migrations of its provider at
-/// start-up. Thread-safe; one per process.
+/// start-up. Thread-safe; one per process. Disposing it finishes queued commits and closes the
+/// SQLite writer's connection.
 /// </summary>
-public sealed class FlowGovDatabase
+public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
 {
     // Context pools: building a context's services (a DI scope resolving dozens of EF services) cost
     // more CPU than the queries of a task transition, which opens three contexts. One pool per scope
@@ -39,11 +40,19 @@ public sealed class FlowGovDatabase
             _allDistrictContexts = new ContextPool<SqliteFlowGovDbContext>(sqlite);
         }
 
+        WriteSessions = new WriteSessions(this);
+        Reads = new ReadSessions(this);
         if (options.UsesGroupCommit)
         {
             GroupCommits = new GroupCommitQueue(this);
         }
     }
+
+    /// <summary>Where advances get their write transaction (on SQLite, the one long-lived writer).</summary>
+    internal WriteSessions WriteSessions { get; }
+
+    /// <summary>Where the reads every transition makes get their connection (on SQLite, kept open).</summary>
+    internal ReadSessions Reads { get; }
 
     /// <summary>Published definition versions by (requested district, key, version): immutable once published.</summary>
     internal ConcurrentDictionary<(string? District, string Key, int Version), WorkflowDefinition> PublishedVersions { get; } = new();
@@ -86,6 +95,20 @@ public sealed class FlowGovDatabase
             await SchemaMigrator.MigrateAsync(context, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (GroupCommits is { } queue)
+        {
+            await queue.CompleteAsync().ConfigureAwait(false);
+        }
+
+        await WriteSessions.DisposeAsync().ConfigureAwait(false);
+        Reads.Dispose();
+    }
+
+    /// <summary>For containers that dispose synchronously; blocks until queued commits are written.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal static DbContextOptionsBuilder<PostgresFlowGovDbContext> ConfigurePostgres(DbContextOptionsBuilder<PostgresFlowGovDbContext> builder, string connectionString) =>
         UseDistrictModels(builder.UseNpgsql(connectionString));

@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -49,50 +48,37 @@ internal sealed class RowRead<TRow>
 
     private static object Read<T>(DbDataReader reader, int ordinal) => reader.GetFieldValue<T>(ordinal)!;
 
-    /// <summary>The selected columns of the first matching row in the context's scope, as model values; null when none.</summary>
-    public async Task<object?[]?> FirstAsync(FlowGovDbContext db, object?[] key, CancellationToken cancellationToken)
+    /// <summary>The selected columns of the first matching row in <paramref name="scope"/>, as model values; null when none.</summary>
+    public async Task<object?[]?> FirstAsync(ReadSession session, DistrictScope scope, object?[] key, CancellationToken cancellationToken)
     {
-        var scope = db.Scope;
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var command = session.Command(scope.IsAllDistricts ? _sql : _sqlInDistrict);
+        for (var i = 0; i < _where.Length; i++)
         {
-            var command = db.Database.GetDbConnection().CreateCommand();
-            await using (command.ConfigureAwait(false))
-            {
-                command.CommandText = scope.IsAllDistricts ? _sql : _sqlInDistrict;
-                for (var i = 0; i < _where.Length; i++)
-                {
-                    command.Parameters.Add(_where[i].Mapping.CreateParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), key[i], nullable: false));
-                }
-
-                if (!scope.IsAllDistricts)
-                {
-                    command.Parameters.Add(_district.CreateParameter(command, "@d", scope.District, nullable: false));
-                }
-
-                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        return null;
-                    }
-
-                    var values = new object?[_select.Length];
-                    for (var i = 0; i < values.Length; i++)
-                    {
-                        var raw = reader.IsDBNull(i) ? null : _readers[i](reader, i);
-                        var converter = _select[i].Mapping.Converter;
-                        values[i] = raw is null || converter is null ? raw : converter.ConvertFromProvider(raw);
-                    }
-
-                    return values;
-                }
-            }
+            command.Parameters.Add(_where[i].Mapping.CreateParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), key[i], nullable: false));
         }
-        finally
+
+        if (!scope.IsAllDistricts)
         {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            command.Parameters.Add(_district.CreateParameter(command, "@d", scope.District, nullable: false));
+        }
+
+        var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var values = new object?[_select.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var raw = reader.IsDBNull(i) ? null : _readers[i](reader, i);
+                var converter = _select[i].Mapping.Converter;
+                values[i] = raw is null || converter is null ? raw : converter.ConvertFromProvider(raw);
+            }
+
+            return values;
         }
     }
 }

@@ -34,18 +34,18 @@ internal sealed class StoreReads
         _taskBookmark = new RowRead<BookmarkRow>(model, sql, BookmarkColumns, [nameof(BookmarkRow.TaskId), nameof(BookmarkRow.Kind)]);
     }
 
-    public static StoreReads For(FlowGovDbContext db) => ByModel.GetValue(db.Model, _ => new StoreReads(db));
+    private static StoreReads For(FlowGovDbContext db) => ByModel.GetValue(db.Model, _ => new StoreReads(db));
 
-    public async Task<InstanceState?> InstanceStateAsync(FlowGovDbContext db, string id, CancellationToken cancellationToken) =>
-        await _instanceState.FirstAsync(db, [id], cancellationToken).ConfigureAwait(false) is { } v
+    public static async Task<InstanceState?> InstanceStateAsync(ReadSession session, DistrictScope scope, string id, CancellationToken cancellationToken) =>
+        await For(session.Db)._instanceState.FirstAsync(session, scope, [id], cancellationToken).ConfigureAwait(false) is { } v
             ? new InstanceState((string)v[0]!, (long)v[1]!)
             : null;
 
-    public async Task<BookmarkRef?> BookmarkByIdAsync(FlowGovDbContext db, string id, CancellationToken cancellationToken) =>
-        Bookmark(await _bookmarkById.FirstAsync(db, [id], cancellationToken).ConfigureAwait(false));
+    public static async Task<BookmarkRef?> BookmarkByIdAsync(ReadSession session, DistrictScope scope, string id, CancellationToken cancellationToken) =>
+        Bookmark(await For(session.Db)._bookmarkById.FirstAsync(session, scope, [id], cancellationToken).ConfigureAwait(false));
 
-    public async Task<BookmarkRef?> TaskBookmarkAsync(FlowGovDbContext db, string taskId, CancellationToken cancellationToken) =>
-        Bookmark(await _taskBookmark.FirstAsync(db, [taskId, TaskKind], cancellationToken).ConfigureAwait(false));
+    public static async Task<BookmarkRef?> TaskBookmarkAsync(ReadSession session, DistrictScope scope, string taskId, CancellationToken cancellationToken) =>
+        Bookmark(await For(session.Db)._taskBookmark.FirstAsync(session, scope, [taskId, TaskKind], cancellationToken).ConfigureAwait(false));
 
     private static BookmarkRef? Bookmark(object?[]? v) =>
         v is null ? null : new BookmarkRef((string)v[0]!, (string)v[1]!, Enum.Parse<BookmarkKind>((string)v[2]!), (DateTimeOffset?)v[3], (string?)v[4]);

@@ -53,7 +53,7 @@ internal static class CommitWriter
             // WHERE and matches nothing; on SQLite writers are serialised by the database lock. In a
             // group commit an earlier member of the same batch counts as "another writer".
             var guard = session.NewBatch();
-            guard.Add(statements.GuardedInstanceUpdate, row, commit.ExpectedRevision);
+            guard.Add(commit.KeepsIndexedColumns ? statements.GuardedStateUpdate : statements.GuardedInstanceUpdate, row, commit.ExpectedRevision);
             if (await guard.ExecuteAsync(cancellationToken).ConfigureAwait(false) != 1)
             {
                 throw new ConcurrencyConflictException(instance.Id, commit.ExpectedRevision);

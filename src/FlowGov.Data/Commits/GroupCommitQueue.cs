@@ -21,11 +21,12 @@ internal sealed class GroupCommitQueue
 
     private readonly Channel<PendingCommit> _queue = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly FlowGovDatabase _database;
+    private readonly Task _writer;
 
     public GroupCommitQueue(FlowGovDatabase database)
     {
         _database = database;
-        _ = Task.Run(RunAsync);
+        _writer = Task.Run(RunAsync);
     }
 
     /// <summary>Batches written so far and members in them (for the benchmark's report).</summary>
@@ -48,6 +49,13 @@ internal sealed class GroupCommitQueue
         }
 
         return commit.Done.Task;
+    }
+
+    /// <summary>Refuses new commits and waits until the queued ones are written.</summary>
+    public Task CompleteAsync()
+    {
+        _queue.Writer.TryComplete();
+        return _writer;
     }
 
     private async Task RunAsync()
@@ -120,46 +128,40 @@ internal sealed class GroupCommitQueue
         var written = new List<PendingCommit>(batch.Count);
         var conflicts = new List<(PendingCommit Member, ConcurrencyConflictException Conflict)>();
         var failed = false;
-        var db = _database.CreateContext(DistrictScope.AllDistricts);
-        await using (db.ConfigureAwait(false))
+        var write = await _database.WriteSessions.BeginAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
-            var tx = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            var session = new WriteSession(db, tx);
-            await using (tx.ConfigureAwait(false))
-            await using (session.ConfigureAwait(false))
+            try
             {
-                try
+                foreach (var member in batch)
                 {
-                    foreach (var member in batch)
+                    try
                     {
-                        try
-                        {
-                            await CommitWriter.WriteAsync(session, member, CancellationToken.None).ConfigureAwait(false);
-                            written.Add(member);
-                        }
-                        catch (ConcurrencyConflictException ex)
-                        {
-                            // The guard is a member's first write and it matched nothing, so nothing of
-                            // the member is in the transaction: the others go on.
-                            conflicts.Add((member, ex));
-                        }
+                        await CommitWriter.WriteAsync(write.Session, member, CancellationToken.None).ConfigureAwait(false);
+                        written.Add(member);
                     }
+                    catch (ConcurrencyConflictException ex)
+                    {
+                        // The guard is a member's first write and it matched nothing, so nothing of
+                        // the member is in the transaction: the others go on.
+                        conflicts.Add((member, ex));
+                    }
+                }
 
-                    await tx.CommitAsync().ConfigureAwait(false);
-                }
+                await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
 #pragma warning disable CA1031 // nothing of the batch is durable: every member is retried alone below
-                catch (Exception)
+            catch (Exception)
 #pragma warning restore CA1031
-                {
-                    // A member failed after writing part of its rows, or the commit failed. Rolling back
-                    // to a savepoint per member would keep the others, but a savepoint makes SQLite copy
-                    // every page the member touches into the statement journal — the writer's costliest
-                    // step — to serve a failure that is a bug or a lost disk. So the batch goes, and every
-                    // member is written alone, where it succeeds or fails by itself. A conflict seen in
-                    // the failed batch may have been caused by an earlier member now rolled back, so
-                    // those are retried too rather than reported.
-                    failed = true;
-                }
+            {
+                // A member failed after writing part of its rows, or the commit failed. Rolling back
+                // to a savepoint per member would keep the others, but a savepoint makes SQLite copy
+                // every page the member touches into the statement journal — the writer's costliest
+                // step — to serve a failure that is a bug or a lost disk. So the batch goes, and every
+                // member is written alone, where it succeeds or fails by itself. A conflict seen in
+                // the failed batch may have been caused by an earlier member now rolled back, so
+                // those are retried too rather than reported.
+                failed = true;
             }
         }
 

@@ -2,8 +2,11 @@ using FlowGov.Core.Runtime;
 
 namespace FlowGov.Data.Commits;
 
-/// <summary>One advance waiting to be written: the run result, the revision it was loaded at and its serialized state.</summary>
-internal sealed class PendingCommit(RunResult result, long expectedRevision, string district, string stateJson, CancellationToken cancellationToken)
+/// <summary>
+/// One advance waiting to be written: the run result, the revision it was loaded at, its serialized
+/// state, and whether its status, version and completion time are still those of that revision.
+/// </summary>
+internal sealed class PendingCommit(RunResult result, long expectedRevision, string district, string stateJson, bool keepsIndexedColumns, CancellationToken cancellationToken)
 {
     public RunResult Result { get; } = result;
 
@@ -14,6 +17,8 @@ internal sealed class PendingCommit(RunResult result, long expectedRevision, str
     public string District { get; } = district;
 
     public string StateJson { get; } = stateJson;
+
+    public bool KeepsIndexedColumns { get; } = keepsIndexedColumns;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

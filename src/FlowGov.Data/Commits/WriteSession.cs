@@ -6,49 +6,121 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace FlowGov.Data.Commits;
 
 /// <summary>
-/// One write transaction on a context — an advance alone, or a group commit's batch — and the
-/// SQLite commands prepared in it. A prepared statement belongs to the native connection it was
-/// prepared on, and a pooled connection object gets another native handle when it reopens, so the
-/// commands live exactly as long as the transaction and are disposed with it.
+/// A context that writes advances — alone or a group commit's batch — one transaction at a time,
+/// and the commands it has prepared. On SQLite the session is the database's one writer
+/// (<see cref="WriteSessions"/>): its connection stays open, so each statement is compiled once for
+/// the life of the process instead of once per transaction (a prepared statement belongs to its
+/// native connection, and a pooled connection may come back with another one). On PostgreSQL a
+/// session lasts one transaction.
 /// </summary>
-internal sealed class WriteSession(FlowGovDbContext db, IDbContextTransaction transaction) : IAsyncDisposable
+internal sealed class WriteSession : IAsyncDisposable
 {
     private readonly Dictionary<string, (DbCommand Command, string[] Names)> _commands = new(StringComparer.Ordinal);
+    private IDbContextTransaction? _transaction;
 
-    public FlowGovDbContext Db { get; } = db;
+    private WriteSession(FlowGovDbContext db)
+    {
+        Db = db;
+        Connection = db.Database.GetDbConnection();
+        Statements = TransitionStatements.For(db);
+    }
 
-    public DbConnection Connection { get; } = db.Database.GetDbConnection();
+    public FlowGovDbContext Db { get; }
 
-    public DbTransaction Transaction { get; } = transaction.GetDbTransaction();
+    public DbConnection Connection { get; }
 
-    public TransitionStatements Statements { get; } = TransitionStatements.For(db);
+    public DbTransaction Transaction => _transaction?.GetDbTransaction() ?? throw new InvalidOperationException("The write session has no open transaction.");
+
+    public TransitionStatements Statements { get; }
+
+    /// <summary>A session on a context of its own, its connection opened now and kept until disposal.</summary>
+    public static async Task<WriteSession> OpenAsync(FlowGovDatabase database, CancellationToken cancellationToken)
+    {
+        var db = database.CreateContext(DistrictScope.AllDistricts);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return new WriteSession(db);
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     public StatementBatch NewBatch() => StatementBatch.For(this);
 
-    /// <summary>The command for <paramref name="template"/>, created on first use with parameters <c>@p0</c>…</summary>
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("The write session already has an open transaction.");
+        }
+
+        _transaction = await Db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("The write session has no open transaction.");
+        try
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _transaction = null;
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Rolls the open transaction back, if any; the session can begin another.</summary>
+    public async Task RollbackAsync()
+    {
+        if (_transaction is not { } transaction)
+        {
+            return;
+        }
+
+        _transaction = null;
+        try
+        {
+            await transaction.RollbackAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The command for <paramref name="template"/> in the open transaction, created and prepared on first use with parameters <c>@p0</c>…</summary>
     public DbCommand Command(string template, int parameters, out string[] names)
     {
         if (!_commands.TryGetValue(template, out var entry))
         {
             var command = Connection.CreateCommand();
-            command.Transaction = Transaction;
             var created = StatementBatch.Names(0, parameters);
             command.CommandText = string.Format(CultureInfo.InvariantCulture, template, created);
             entry = (command, created);
             _commands.Add(template, entry);
         }
 
+        entry.Command.Transaction = Transaction;
         names = entry.Names;
         return entry.Command;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await RollbackAsync().ConfigureAwait(false);
         foreach (var (command, _) in _commands.Values)
         {
             await command.DisposeAsync().ConfigureAwait(false);
         }
 
         _commands.Clear();
+        await Db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        await Db.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -128,6 +128,41 @@ public abstract class StoreContract(IDatabaseSource source)
     }
 
     [Fact]
+    public async Task CommitAsync_SameInstanceCommittedAgainWithoutReload_RowFollowsEveryStatus()
+    {
+        // An advance that keeps status, version and completion time writes the row without SETting
+        // them (their index entries would be rewritten for nothing). "Keeps" is measured against what
+        // the store last loaded OR committed for that object: here the status goes Running → Faulted
+        // → Running on one object, and the last commit must not be taken for "unchanged since load".
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Single());
+        var started = await h.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var instance = (await h.Store.LoadInstanceAsync(started.Instance.Id))!;
+
+        instance.Status = InstanceStatus.Faulted;
+        await h.Store.CommitAsync(new RunResult(instance), 1);
+        Assert.Equal(nameof(InstanceStatus.Faulted), await StatusAsync());
+
+        instance.Status = InstanceStatus.Running;
+        await h.Store.CommitAsync(new RunResult(instance), 2);
+        Assert.Equal(nameof(InstanceStatus.Running), await StatusAsync());
+
+        var compiled = h.Compiler.Compile((await h.Store.FindDefinitionAsync(TestDefinitions.District, "single", 1))!).Definition!;
+        var done = h.Runner.Resume(compiled, instance, instance.Bookmarks.Single().Id, new ResumeInput("u1"));
+        await h.Store.CommitAsync(done.Result!, 3);
+        await using var db = h.Context();
+        var row = await db.Instances.AsNoTracking().SingleAsync();
+        Assert.Equal((nameof(InstanceStatus.Completed), instance.CompletedAt, 4L), (row.Status, row.CompletedAt, row.Revision));
+        Assert.NotNull(row.CompletedAt);
+
+        async Task<string> StatusAsync()
+        {
+            await using var read = h.Context();
+            return (await read.Instances.AsNoTracking().SingleAsync()).Status;
+        }
+    }
+
+    [Fact]
     public async Task CommitAsync_NewInstanceTwice_ThrowsConflict()
     {
         var h = await NewHarnessAsync();

@@ -1,0 +1,155 @@
+using FlowGov.Data.Commits;
+using FlowGov.Data.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowGov.Data.Tests.Store;
+
+/// <summary>
+/// ADR 0040: on SQLite the advances' writes go through one long-lived writer session, taken in turn,
+/// and the transition reads through kept-open read sessions. What they must never do is hand a
+/// connection on in a state nobody should build on.
+/// </summary>
+public sealed class SqliteSessionTests : IDisposable
+{
+    private readonly SqliteSource _source = new();
+
+    public void Dispose() => _source.Dispose();
+
+    [Fact]
+    public async Task WriteSessions_TwoWriters_TakeTheOneSessionInTurn()
+    {
+        var database = await _source.NewDatabaseAsync();
+        var first = await database.WriteSessions.BeginAsync(CancellationToken.None);
+        var second = database.WriteSessions.BeginAsync(CancellationToken.None);
+
+        // The second waits on the gate, not on SQLite's file lock (where it would spin until the busy timeout).
+        await Task.Delay(50, CancellationToken.None);
+        Assert.False(second.IsCompleted);
+        var session = first.Session;
+        await first.CommitAsync(CancellationToken.None);
+        await first.DisposeAsync();
+        await using var next = await second;
+
+        Assert.Same(session, next.Session);
+    }
+
+    [Fact]
+    public async Task WriteSessions_LeaseDisposedWithoutCommit_RollsBackAndKeepsTheSession()
+    {
+        var database = await _source.NewDatabaseAsync();
+        WriteSession session;
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            session = lease.Session;
+            await ExecuteAsync(lease, "INSERT INTO districts (district, name, created_at, enabled) VALUES ('rolled-back', 'x', 0, 1)");
+        }
+
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            Assert.Same(session, lease.Session);
+            await ExecuteAsync(lease, "INSERT INTO districts (district, name, created_at, enabled) VALUES ('kept', 'x', 0, 1)");
+            await lease.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = database.CreateContext(DistrictScope.AllDistricts);
+        Assert.Equal(["kept"], await db.Districts.Select(d => d.District).Where(id => id == "kept" || id == "rolled-back").ToListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WriteSessions_CommitFails_NextWriterGetsANewSession()
+    {
+        var database = await _source.NewDatabaseAsync();
+        WriteSession broken;
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            broken = lease.Session;
+
+            // A deferred foreign-key violation fails the COMMIT itself — the one failure the writer
+            // cannot clean up by a rollback it chose. The tables are the connection's own (TEMP).
+            await ExecuteAsync(lease, "CREATE TEMP TABLE parent (id TEXT PRIMARY KEY)");
+            await ExecuteAsync(lease, "CREATE TEMP TABLE child (parent_id TEXT REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
+            await ExecuteAsync(lease, "INSERT INTO child (parent_id) VALUES ('none')");
+            await ExecuteAsync(lease, "INSERT INTO districts (district, name, created_at, enabled) VALUES ('lost', 'x', 0, 1)");
+            await Assert.ThrowsAnyAsync<Exception>(() => lease.CommitAsync(CancellationToken.None));
+        }
+
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            Assert.NotSame(broken, lease.Session);
+            await ExecuteAsync(lease, "INSERT INTO districts (district, name, created_at, enabled) VALUES ('after', 'x', 0, 1)");
+            await lease.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = database.CreateContext(DistrictScope.AllDistricts);
+        Assert.True(await db.Districts.AnyAsync(d => d.District == "after", CancellationToken.None));
+        Assert.False(await db.Districts.AnyAsync(d => d.District == "lost", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadSessions_ReadThatThrows_ItsSessionIsNotReused()
+    {
+        var database = await _source.NewDatabaseAsync();
+        ReadSession? first = null;
+        await database.Reads.ReadAsync(s => Task.FromResult(first = s), CancellationToken.None);
+        ReadSession? again = null;
+        await database.Reads.ReadAsync(s => Task.FromResult(again = s), CancellationToken.None);
+        Assert.Same(first, again);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.Reads.ReadAsync<int>(_ => throw new InvalidOperationException("mid-read"), CancellationToken.None));
+        ReadSession? after = null;
+        await database.Reads.ReadAsync(s => Task.FromResult(after = s), CancellationToken.None);
+
+        Assert.NotSame(first, after);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ClosesTheWriterAndRefusesNewWrites()
+    {
+        var database = await _source.NewDatabaseAsync();
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            await lease.CommitAsync(CancellationToken.None);
+        }
+
+        await database.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => database.WriteSessions.BeginAsync(CancellationToken.None));
+
+        // Nothing of the database keeps the file open any more (the EF pool's idle connections aside).
+        SqliteConnection.ClearAllPools();
+        Assert.Empty(OpenDescriptorsOf(database.Options.SqliteFilePath));
+    }
+
+    [Fact]
+    public async Task WriteAndReadSessions_KeepTheirConnectionsOpenBetweenUses()
+    {
+        var database = await _source.NewDatabaseAsync();
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            await lease.CommitAsync(CancellationToken.None);
+        }
+
+        await database.Reads.ReadAsync(_ => Task.FromResult(0), CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal(2, OpenDescriptorsOf(database.Options.SqliteFilePath).Count);
+    }
+
+    /// <summary>This process's open file descriptors on <paramref name="file"/> (Linux).</summary>
+    private static List<string> OpenDescriptorsOf(string file) =>
+        [.. new DirectoryInfo("/proc/self/fd").GetFileSystemInfos()
+            .Where(fd => { try { return fd.LinkTarget == file; } catch (IOException) { return false; } })
+            .Select(fd => fd.Name)];
+
+    private static async Task ExecuteAsync(WriteLease lease, string sql)
+    {
+        var command = lease.Session.Connection.CreateCommand();
+        await using (command)
+        {
+            command.Transaction = lease.Session.Transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
