@@ -34,6 +34,15 @@ public static class Program
             return 0;
         }
 
+        if (args.Contains("--single-only"))
+        {
+            // One caller, no group commit, SQLite FULL: the "≥ 0.5× of raw" path alone, for a profiler.
+            var rig = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-single-" + Environment.ProcessId.ToString(Inv)), "s", SqliteSynchronous.Full, groupCommit: false);
+            var (rate, _) = await TransitionBench.RunAsync(rig, transitions, 1);
+            Log($"single FULL x1: {rate:0}/s, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each");
+            return 0;
+        }
+
         if (args.Contains("--breakdown"))
         {
             var r = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-breakdown-" + Environment.ProcessId.ToString(Inv)), "b", SqliteSynchronous.Normal);
