@@ -21,7 +21,7 @@ internal static class RetentionCommand
             policies.Add(policy);
         }
 
-        var database = new FlowGovDatabase(new FlowGovDataOptions { DataDirectory = dataDirectory, ConnectionString = connectionString, GroupCommit = false });
+        await using var database = new FlowGovDatabase(new FlowGovDataOptions { DataDirectory = dataDirectory, ConnectionString = connectionString, GroupCommit = false });
         await database.MigrateAsync(cancellationToken);
         var report = await new RetentionService(database, TimeProvider.System).RunAsync(new RetentionOptions { Policies = policies, BatchSize = batchSize }, cancellationToken);
         foreach (var d in report.Districts)
