@@ -184,8 +184,7 @@ public abstract class FlowGovDbContext : DbContext
         modelBuilder.Entity<JournalRow>(e =>
         {
             e.ToTable("journal");
-            e.HasKey(x => new { x.InstanceId, x.Sequence });
-            e.HasIndex(x => new { x.District, x.At });
+            e.HasKey(x => new { x.InstanceId, x.Sequence }); // read by instance only; 0009 dropped (district, at)
         });
 
         modelBuilder.Entity<IncidentRow>(e =>

@@ -341,9 +341,6 @@ CREATE INDEX "IX_instances_parent_bookmark_id" ON instances (parent_bookmark_id)
 CREATE UNIQUE INDEX "UX_instances_recurring_start" ON instances (district, definition_key, business_key) WHERE "started_by" = 'system:cron';
 
 
-CREATE INDEX "IX_journal_district_at" ON journal (district, at);
-
-
 CREATE UNIQUE INDEX "IX_notification_reads_district_user_id_notification_id" ON notification_reads (district, user_id, notification_id);
 
 
