@@ -8,7 +8,8 @@ namespace FlowGov.Bench.Store;
 
 /// <summary>
 /// The store benchmarks of the "durable store" issue; prints a Markdown section.
-/// <c>dotnet run -c Release --project bench/FlowGov.Bench.Store -- [--large 200000] [--transitions 2000] [--raw 3000] [--repeat 2] [--no-postgres]</c>
+/// <c>dotnet run -c Release --project bench/FlowGov.Bench.Store -- [--large 200000] [--transitions 2000] [--raw 3000] [--repeat 2] [--no-postgres]</c>;
+/// alone: <c>--grouped-only</c>, <c>--single-only</c>, <c>--breakdown</c>, <c>--fsync-probe</c>
 /// </summary>
 public static class Program
 {
@@ -31,6 +32,13 @@ public static class Program
             var rig = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-grouped-" + Environment.ProcessId.ToString(Inv)), "g", SqliteSynchronous.Full, groupCommit: true);
             var (rate, _) = await TransitionBench.RunAsync(rig, transitions, callers);
             Log($"grouped FULL x{callers}: {rate:0}/s, {TransitionBench.LastAdvancesPerBatch:0.0} per batch, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, writer busy {TransitionBench.LastWriterBusyPercent:0}% of the run, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each");
+            return 0;
+        }
+
+        if (args.Contains("--fsync-probe"))
+        {
+            // What N frames and an fsync cost on this disk: the floor under any ratio to raw commits.
+            FsyncProbe.Run(Path.Combine(Path.GetTempPath(), "flowgov-bench-fsync-" + Environment.ProcessId.ToString(Inv)), Log);
             return 0;
         }
 
