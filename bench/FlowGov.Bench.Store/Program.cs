@@ -130,7 +130,7 @@ public static class Program
             {
                 if (postgres)
                 {
-                    pg = new PostgresInstance();
+                    pg = new PostgresInstance(ArgText(args, "--pg-shared-buffers", "512MB"));
                     Log($"PostgreSQL {pg.Version} on port {pg.Port}");
                     var (one, oneLat) = await BestAsync(repeat, async _ => await TransitionBench.RunAsync(await PgRigAsync(false), transitions, 1));
                     var cpuOne = TransitionBench.LastCpuMsPerTransition;
@@ -233,6 +233,12 @@ public static class Program
 
         Console.WriteLine(md.ToString());
         return 0;
+    }
+
+    private static string ArgText(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
     private static async Task<EngineRig> SqliteRigAsync(string root, string name, SqliteSynchronous sync, bool groupCommit = true) =>

@@ -11,7 +11,8 @@ internal sealed class PostgresInstance : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "flowgov-bench-pg-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
     private readonly string _bin;
 
-    public PostgresInstance()
+    /// <param name="sharedBuffers">PostgreSQL's buffer cache, e.g. <c>512MB</c> (default) or <c>4GB</c> (a quarter of this machine's memory, as PostgreSQL's tuning guidance has it).</param>
+    public PostgresInstance(string sharedBuffers = "512MB")
     {
         _bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
@@ -38,7 +39,7 @@ internal sealed class PostgresInstance : IDisposable
         Run("chown", "postgres:", _root);
         Run("chmod", "700", _root);
         AsPostgres($"{_bin}/initdb -D {_root}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync");
-        AsPostgres($"{_bin}/pg_ctl -D {_root}/data -l {_root}/server.log -o \"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c max_connections=100 -c shared_buffers=512MB\" -w -t 60 start");
+        AsPostgres($"{_bin}/pg_ctl -D {_root}/data -l {_root}/server.log -o \"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c max_connections=100 -c shared_buffers={sharedBuffers}\" -w -t 60 start");
     }
 
     public int Port { get; }
