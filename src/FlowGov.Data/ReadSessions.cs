@@ -21,12 +21,12 @@ internal sealed class ReadSessions(FlowGovDatabase database) : IDisposable
     {
         if (database.Provider != StoreProvider.Sqlite)
         {
-            using var once = await ReadSession.OpenAsync(database, keep: false, cancellationToken).ConfigureAwait(false);
+            using var once = await ReadSession.OpenAsync(database, cancellationToken).ConfigureAwait(false);
             return await read(once).ConfigureAwait(false);
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var session = _idle.TryTake(out var idle) ? idle : await ReadSession.OpenAsync(database, keep: true, cancellationToken).ConfigureAwait(false);
+        var session = _idle.TryTake(out var idle) ? idle : await ReadSession.OpenAsync(database, cancellationToken).ConfigureAwait(false);
         var healthy = false;
         try
         {
@@ -59,32 +59,29 @@ internal sealed class ReadSessions(FlowGovDatabase database) : IDisposable
     }
 }
 
-/// <summary>An open connection for store reads and, if kept, the commands prepared on it.</summary>
+/// <summary>An open connection for store reads and the commands prepared on it (for as long as it lives: one read on PostgreSQL, many on SQLite).</summary>
 internal sealed class ReadSession : IDisposable
 {
-    private readonly FlowGovDbContext _db;
-    private readonly Dictionary<string, DbCommand>? _commands;
-    private readonly List<DbCommand> _oneOff = [];
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-    private ReadSession(FlowGovDbContext db, bool keep)
+    private ReadSession(FlowGovDbContext db)
     {
-        _db = db;
+        Db = db;
         Connection = db.Database.GetDbConnection();
-        _commands = keep ? new Dictionary<string, DbCommand>(StringComparer.Ordinal) : null;
     }
 
     public DbConnection Connection { get; }
 
     /// <summary>The context whose connection this is (its model generates the reads' SQL).</summary>
-    public FlowGovDbContext Db => _db;
+    public FlowGovDbContext Db { get; }
 
-    public static async Task<ReadSession> OpenAsync(FlowGovDatabase database, bool keep, CancellationToken cancellationToken)
+    public static async Task<ReadSession> OpenAsync(FlowGovDatabase database, CancellationToken cancellationToken)
     {
         var db = database.CreateContext(DistrictScope.AllDistricts);
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return new ReadSession(db, keep);
+            return new ReadSession(db);
         }
         catch
         {
@@ -93,36 +90,28 @@ internal sealed class ReadSession : IDisposable
         }
     }
 
-    /// <summary>A command for <paramref name="sql"/> with no parameters: the session's prepared one if it keeps commands, else a new one it disposes itself.</summary>
+    /// <summary>The session's command for <paramref name="sql"/>, created on first use, its parameters cleared.</summary>
     public DbCommand Command(string sql)
     {
-        if (_commands is null)
+        if (!_commands.TryGetValue(sql, out var command))
         {
-            var command = Connection.CreateCommand();
+            command = Connection.CreateCommand();
             command.CommandText = sql;
-            _oneOff.Add(command);
-            return command;
+            _commands.Add(sql, command);
         }
 
-        if (!_commands.TryGetValue(sql, out var kept))
-        {
-            kept = Connection.CreateCommand();
-            kept.CommandText = sql;
-            _commands.Add(sql, kept);
-        }
-
-        kept.Parameters.Clear();
-        return kept;
+        command.Parameters.Clear();
+        return command;
     }
 
     public void Dispose()
     {
-        foreach (var command in _commands is null ? _oneOff : _oneOff.Concat(_commands.Values))
+        foreach (var command in _commands.Values)
         {
             command.Dispose();
         }
 
-        _db.Database.CloseConnection();
-        _db.Dispose();
+        Db.Database.CloseConnection();
+        Db.Dispose();
     }
 }
