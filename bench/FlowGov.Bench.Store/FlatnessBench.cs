@@ -47,14 +47,14 @@ internal static class FlatnessBench
         return (start, resume, inbox);
     }
 
-    /// <summary>"My tasks": open tasks for a candidate role at a unit, first page by deadline, as the server would ask EF.</summary>
+    /// <summary>"My tasks": open unassigned tasks for a candidate role at a unit, first page by deadline, as the server would ask EF.</summary>
     public static async Task<List<TaskRow>> InboxAsync(EngineRig rig)
     {
         await using var db = rig.Database.CreateContext(rig.Scope);
         var role = "," + EngineRig.Role + ",";
         var unit = EngineRig.Unit;
         return await db.Tasks.AsNoTracking()
-            .Where(t => t.Status == "Open" && t.CandidateUnit == unit && t.CandidateRoles.Contains(role))
+            .Where(t => t.Status == "Open" && t.Assignee == null && t.CandidateUnit == unit && t.CandidateRoles.Contains(role))
             .OrderBy(t => t.DueAt)
             .Take(PageSize)
             .ToListAsync();

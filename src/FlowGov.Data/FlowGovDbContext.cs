@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text;
+using FlowGov.Core.Runtime;
 using FlowGov.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -161,12 +162,12 @@ public abstract class FlowGovDbContext : DbContext
             e.ToTable("bookmarks");
             e.HasKey(x => x.Id);
 
-            // Partial (0009): a bookmark has a signal key, a due time or a task, and the lookups ask for
-            // one value of one of them, so rows without it need no entry. Each advance replaces a task's
-            // two bookmarks; full indexes rewrote a NULL entry in each of these for every one of them.
+            // Partial (0009): a bookmark has a signal key or a due time, and the lookups ask for one value
+            // of one of them, so rows without it need no entry. Each advance replaces a task's two
+            // bookmarks; full indexes rewrote a NULL entry in each of these for every one of them.
+            // A task's bookmark is found through tasks.bookmark_id, so task_id has no index (0010).
             e.HasIndex(x => x.Key).HasFilter("\"key\" IS NOT NULL");
             e.HasIndex(x => x.DueAt).HasFilter("\"due_at\" IS NOT NULL");
-            e.HasIndex(x => x.TaskId).HasFilter("\"task_id\" IS NOT NULL");
             e.HasIndex(x => x.InstanceId);
         });
 
@@ -174,9 +175,14 @@ public abstract class FlowGovDbContext : DbContext
         {
             e.ToTable("tasks");
             e.HasKey(x => x.Id);
-            // Inbox: open tasks of a district for an assignee, or for a unit's role holders, newest deadline first.
-            e.HasIndex(x => new { x.District, x.Status, x.Assignee, x.DueAt });
-            e.HasIndex(x => new { x.District, x.Status, x.CandidateUnit, x.DueAt });
+            // Inbox: open tasks of a district for their assignee, or unassigned for a unit's role holders,
+            // nearest deadline first. Partial (0010): every inbox query asks for open tasks (status as a
+            // literal, so the planner can match it), and a closed task leaving the index costs one
+            // entry instead of moving to a 'Completed' range; a task is in one of the two, never both.
+            e.HasIndex(x => new { x.District, x.Assignee, x.DueAt }, "IX_tasks_open_assigned")
+                .HasFilter("\"status\" = '" + nameof(HumanTaskStatus.Open) + "' AND \"assignee\" IS NOT NULL");
+            e.HasIndex(x => new { x.District, x.CandidateUnit, x.DueAt }, "IX_tasks_open_unassigned")
+                .HasFilter("\"status\" = '" + nameof(HumanTaskStatus.Open) + "' AND \"assignee\" IS NULL");
             e.HasIndex(x => x.InstanceId);
             e.HasIndex(x => new { x.District, x.CreatedAt }); // task reports by period (0008)
         });

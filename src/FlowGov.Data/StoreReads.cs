@@ -14,8 +14,6 @@ namespace FlowGov.Data;
 /// </summary>
 internal sealed class StoreReads
 {
-    private static readonly string TaskKind = nameof(BookmarkKind.Task);
-
     private static readonly string[] BookmarkColumns =
         [nameof(BookmarkRow.Id), nameof(BookmarkRow.InstanceId), nameof(BookmarkRow.Kind), nameof(BookmarkRow.DueAt), nameof(BookmarkRow.TaskId)];
 
@@ -23,7 +21,7 @@ internal sealed class StoreReads
 
     private readonly RowRead<InstanceRow> _instanceState;
     private readonly RowRead<BookmarkRow> _bookmarkById;
-    private readonly RowRead<BookmarkRow> _taskBookmark;
+    private readonly RowRead<TaskRow> _taskBookmarkId;
 
     private StoreReads(FlowGovDbContext db)
     {
@@ -31,7 +29,7 @@ internal sealed class StoreReads
         var sql = db.GetService<ISqlGenerationHelper>();
         _instanceState = new RowRead<InstanceRow>(model, sql, [nameof(InstanceRow.StateJson), nameof(InstanceRow.Revision)], [nameof(InstanceRow.Id)]);
         _bookmarkById = new RowRead<BookmarkRow>(model, sql, BookmarkColumns, [nameof(BookmarkRow.Id)]);
-        _taskBookmark = new RowRead<BookmarkRow>(model, sql, BookmarkColumns, [nameof(BookmarkRow.TaskId), nameof(BookmarkRow.Kind)]);
+        _taskBookmarkId = new RowRead<TaskRow>(model, sql, [nameof(TaskRow.BookmarkId)], [nameof(TaskRow.Id)]);
     }
 
     private static StoreReads For(FlowGovDbContext db) => ByModel.GetValue(db.Model, _ => new StoreReads(db));
@@ -44,8 +42,22 @@ internal sealed class StoreReads
     public static async Task<BookmarkRef?> BookmarkByIdAsync(ReadSession session, DistrictScope scope, string id, CancellationToken cancellationToken) =>
         Bookmark(await For(session.Db)._bookmarkById.FirstAsync(session, scope, [id], cancellationToken).ConfigureAwait(false));
 
-    public static async Task<BookmarkRef?> TaskBookmarkAsync(ReadSession session, DistrictScope scope, string taskId, CancellationToken cancellationToken) =>
-        Bookmark(await For(session.Db)._taskBookmark.FirstAsync(session, scope, [taskId, TaskKind], cancellationToken).ConfigureAwait(false));
+    /// <summary>
+    /// A task's open bookmark, through the task row's bookmark id: two primary-key seeks instead of an
+    /// index on bookmarks.task_id, which every advance wrote two entries into (0010). A completed
+    /// task's bookmark is gone, so it answers null as the index did.
+    /// </summary>
+    public static async Task<BookmarkRef?> TaskBookmarkAsync(ReadSession session, DistrictScope scope, string taskId, CancellationToken cancellationToken)
+    {
+        var reads = For(session.Db);
+        if (await reads._taskBookmarkId.FirstAsync(session, scope, [taskId], cancellationToken).ConfigureAwait(false) is not [string bookmarkId])
+        {
+            return null;
+        }
+
+        var bookmark = Bookmark(await reads._bookmarkById.FirstAsync(session, scope, [bookmarkId], cancellationToken).ConfigureAwait(false));
+        return bookmark is { Kind: BookmarkKind.Task } && bookmark.TaskId == taskId ? bookmark : null;
+    }
 
     private static BookmarkRef? Bookmark(object?[]? v) =>
         v is null ? null : new BookmarkRef((string)v[0]!, (string)v[1]!, Enum.Parse<BookmarkKind>((string)v[2]!), (DateTimeOffset?)v[3], (string?)v[4]);

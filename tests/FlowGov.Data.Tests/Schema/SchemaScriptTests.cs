@@ -75,6 +75,61 @@ public sealed class SchemaScriptTests
         Assert.Contains(@"CREATE INDEX ""IX_bookmarks_due_at"" ON ""bookmarks"" (""due_at"") WHERE ""due_at"" IS NOT NULL", migrated);
     }
 
+    /// <summary>
+    /// 0011 rebuilds the bookmarks table clustered by id on databases already in use: every open
+    /// bookmark must come through the copy with all its columns, and the table must end clustered.
+    /// </summary>
+    [Fact]
+    public async Task Script0011_OnADatabaseWithBookmarks_KeepsEveryRowAndClustersTheTable()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "flowgov-schema-" + Path.GetRandomFileName());
+        Directory.CreateDirectory(dir);
+        try
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(dir, "upgrade.db") + ";Pooling=False");
+            await connection.OpenAsync();
+            var scripts = SchemaMigrator.Scripts(StoreProvider.Sqlite);
+            foreach (var script in scripts.Where(s => s.Version < 11))
+            {
+                await ExecuteAsync(connection, script.Sql);
+            }
+
+            await ExecuteAsync(connection, """
+                INSERT INTO bookmarks (id, instance_id, district, activity_id, kind, key, due_at, task_id, created_at) VALUES
+                  ('b1', 'i1', 'lcx', 'review', 'Task', NULL, NULL, 't1', 638000000000000000),
+                  ('b2', 'i1', 'lcx', 'review', 'Timer', NULL, 638100000000000000, NULL, 638000000000000001),
+                  ('b3', 'i2', 'lcx', 'wait', 'Signal', 'sig:x', NULL, NULL, 638000000000000002);
+                """);
+
+            await ExecuteAsync(connection, scripts.Single(s => s.Version == 11).Sql);
+
+            Assert.Contains("WITHOUT ROWID", await ScalarAsync(connection, "SELECT sql FROM sqlite_master WHERE name = 'bookmarks'"), StringComparison.Ordinal);
+            Assert.Equal(
+                "b1|i1|lcx|review|Task|||t1|638000000000000000;b2|i1|lcx|review|Timer||638100000000000000||638000000000000001;b3|i2|lcx|wait|Signal|sig:x|||638000000000000002",
+                await ScalarAsync(connection, "SELECT group_concat(id || '|' || instance_id || '|' || district || '|' || activity_id || '|' || kind || '|' || ifnull(key, '') || '|' || ifnull(due_at, '') || '|' || ifnull(task_id, '') || '|' || created_at, ';') FROM (SELECT * FROM bookmarks ORDER BY id)"));
+            Assert.Equal("b2", await ScalarAsync(connection, "SELECT id FROM bookmarks WHERE due_at IS NOT NULL AND due_at <= 638100000000000000"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
     private static string Normalize(string sql) => string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd(';');
 
     private static string SourceRoot()

@@ -286,9 +286,6 @@ CREATE INDEX "IX_bookmarks_instance_id" ON "bookmarks" ("instance_id");
 CREATE INDEX "IX_bookmarks_key" ON "bookmarks" ("key") WHERE "key" IS NOT NULL;
 
 
-CREATE INDEX "IX_bookmarks_task_id" ON "bookmarks" ("task_id") WHERE "task_id" IS NOT NULL;
-
-
 CREATE UNIQUE INDEX "IX_definitions_district_key_version" ON "definitions" ("district", "key", "version");
 
 
@@ -355,13 +352,13 @@ CREATE INDEX "IX_task_delegations_district_task_id" ON "task_delegations" ("dist
 CREATE INDEX "IX_tasks_district_created_at" ON "tasks" ("district", "created_at");
 
 
-CREATE INDEX "IX_tasks_district_status_assignee_due_at" ON "tasks" ("district", "status", "assignee", "due_at");
-
-
-CREATE INDEX "IX_tasks_district_status_candidate_unit_due_at" ON "tasks" ("district", "status", "candidate_unit", "due_at");
-
-
 CREATE INDEX "IX_tasks_instance_id" ON "tasks" ("instance_id");
+
+
+CREATE INDEX "IX_tasks_open_assigned" ON "tasks" ("district", "assignee", "due_at") WHERE "status" = 'Open' AND "assignee" IS NOT NULL;
+
+
+CREATE INDEX "IX_tasks_open_unassigned" ON "tasks" ("district", "candidate_unit", "due_at") WHERE "status" = 'Open' AND "assignee" IS NULL;
 
 
 CREATE INDEX "IX_users_district" ON "users" ("district");
