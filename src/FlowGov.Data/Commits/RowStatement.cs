@@ -92,5 +92,35 @@ internal sealed class RowStatement<TRow>
         }
     }
 
+    /// <summary>
+    /// The values <see cref="Bind"/> would give the parameters, as the provider stores them: each
+    /// column's value of <paramref name="row"/> through its type mapping's converter, then the guard's
+    /// <paramref name="expected"/> value — for a statement bound by position (<see cref="PreparedSqliteStatement"/>).
+    /// </summary>
+    public object?[] ProviderValues(TRow row, object? expected = null)
+    {
+        var values = new object?[ParameterCount];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            values[i] = ToProvider(_columns[i], _columns[i].Property.GetGetter().GetClrValueUsingContainingEntity(row));
+        }
+
+        if (_guard is not null)
+        {
+            values[_columns.Length] = ToProvider(_guard, expected);
+        }
+
+        return values;
+    }
+
+    /// <summary>The columns whose provider type <paramref name="bindable"/> refuses, by name; empty when every value can be bound.</summary>
+    public IEnumerable<string> ColumnsNotBindable(Func<Type, bool> bindable) =>
+        _columns.Concat(_guard is null ? [] : [_guard])
+            .Where(c => !bindable(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType))
+            .Select(c => c.Name);
+
+    private static object? ToProvider(MappedColumn column, object? value) =>
+        value is null || column.Mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value);
+
     private static string Slot(int i) => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
 }

@@ -7,10 +7,9 @@ namespace FlowGov.Data.Commits;
 /// <summary>
 /// The statements of one advance, run in the open transaction. How they travel differs by provider
 /// because what is expensive differs: PostgreSQL pays a network round trip per command, so they go
-/// as one command (Npgsql sends it as one batch); SQLite runs in-process but binds every parameter
-/// of a command to every statement in it by name and prepares its text on each execution, so each
-/// statement is its own command, reused for the rest of the transaction (<see cref="WriteSession"/>) —
-/// prepared once per batch of advances and holding only its own parameters.
+/// as one command (Npgsql sends it as one batch); SQLite runs in-process, where the cost is CPU on the
+/// writer's thread, so each statement is prepared once for the writer session's life and run with its
+/// values bound by position (<see cref="PreparedSqliteStatement"/>, ADR 0041).
 /// </summary>
 internal abstract class StatementBatch
 {
@@ -67,26 +66,22 @@ internal abstract class StatementBatch
 
     private sealed class Separate(WriteSession session) : StatementBatch
     {
-        private readonly List<(DbCommand Command, Action<DbCommand> Bind)> _pending = [];
+        private readonly List<(PreparedSqliteStatement Statement, object?[] Values)> _pending = [];
 
-        public override void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null)
-        {
-            // Bound when run: the same statement (and so the same command) may be added twice.
-            _pending.Add((session.Command(statement.SqlTemplate, statement.ParameterCount, out var names), c => statement.Bind(c, row, names, expected)));
-        }
+        public override void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null) =>
+            _pending.Add((session.Prepared(statement), statement.ProviderValues(row, expected)));
 
-        public override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+        public override Task<int> ExecuteAsync(CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var affected = 0;
-            foreach (var (command, bind) in _pending)
+            foreach (var (statement, values) in _pending)
             {
-                command.Parameters.Clear();
-                bind(command);
-                affected += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                affected += statement.Execute(values);
             }
 
             _pending.Clear();
-            return affected;
+            return Task.FromResult(affected);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace FlowGov.Data.Commits;
 /// </summary>
 internal sealed class WriteSession : IAsyncDisposable
 {
-    private readonly Dictionary<string, (DbCommand Command, string[] Names)> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PreparedSqliteStatement> _prepared = new(StringComparer.Ordinal);
     private IDbContextTransaction? _transaction;
 
     private WriteSession(FlowGovDbContext db)
@@ -94,32 +94,38 @@ internal sealed class WriteSession : IAsyncDisposable
         }
     }
 
-    /// <summary>The command for <paramref name="template"/> in the open transaction, created and prepared on first use with parameters <c>@p0</c>…</summary>
-    public DbCommand Command(string template, int parameters, out string[] names)
+    /// <summary>
+    /// SQLite: <paramref name="statement"/> prepared on this session's connection, on first use, with
+    /// positional parameters ?1, ?2 … in the order <see cref="RowStatement{TRow}.ProviderValues"/> gives them.
+    /// </summary>
+    public PreparedSqliteStatement Prepared<TRow>(RowStatement<TRow> statement)
+        where TRow : class
     {
-        if (!_commands.TryGetValue(template, out var entry))
+        if (!_prepared.TryGetValue(statement.SqlTemplate, out var prepared))
         {
-            var command = Connection.CreateCommand();
-            var created = StatementBatch.Names(0, parameters);
-            command.CommandText = string.Format(CultureInfo.InvariantCulture, template, created);
-            entry = (command, created);
-            _commands.Add(template, entry);
+            var refused = string.Join(", ", statement.ColumnsNotBindable(PreparedSqliteStatement.IsBindable));
+            if (refused.Length > 0)
+            {
+                throw new NotSupportedException($"Columns {refused} of {typeof(TRow).Name} have a provider type the writer cannot bind; give them a value converter to text, integer or real.");
+            }
+
+            var positions = Enumerable.Range(1, statement.ParameterCount).Select(i => (object)("?" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
+            prepared = new PreparedSqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)Connection, string.Format(CultureInfo.InvariantCulture, statement.SqlTemplate, positions));
+            _prepared.Add(statement.SqlTemplate, prepared);
         }
 
-        entry.Command.Transaction = Transaction;
-        names = entry.Names;
-        return entry.Command;
+        return prepared;
     }
 
     public async ValueTask DisposeAsync()
     {
         await RollbackAsync().ConfigureAwait(false);
-        foreach (var (command, _) in _commands.Values)
+        foreach (var prepared in _prepared.Values)
         {
-            await command.DisposeAsync().ConfigureAwait(false);
+            prepared.Dispose(); // finalized before the connection closes, which refuses while statements are open
         }
 
-        _commands.Clear();
+        _prepared.Clear();
         await Db.Database.CloseConnectionAsync().ConfigureAwait(false);
         await Db.DisposeAsync().ConfigureAwait(false);
     }

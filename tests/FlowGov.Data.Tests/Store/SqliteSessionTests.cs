@@ -142,6 +142,45 @@ public sealed class SqliteSessionTests : IDisposable
             .Where(fd => { try { return fd.LinkTarget == file; } catch (IOException) { return false; } })
             .Select(fd => fd.Name)];
 
+    /// <summary>
+    /// ADR 0041: the writer's statements are bound by position below Microsoft.Data.Sqlite. A failing
+    /// one must still surface as SQLite's own error (code and message, which the store's handling of
+    /// a duplicate start relies on), leave no value bound for the next use, and store what EF reads back.
+    /// </summary>
+    [Fact]
+    public async Task PreparedStatement_ConstraintFails_ThrowsSqlitesErrorAndTheStatementRunsAgain()
+    {
+        var database = await _source.NewDatabaseAsync();
+        var due = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.FromHours(8));
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            var insert = lease.Session.Statements.InsertBookmark;
+            var batch = lease.Session.NewBatch();
+            batch.Add(insert, new Entities.BookmarkRow { Id = "b1", InstanceId = "i1", District = "lcx", ActivityId = "a", Kind = "Timer", DueAt = due, CreatedAt = due });
+            Assert.Equal(1, await batch.ExecuteAsync(CancellationToken.None));
+
+            batch.Add(insert, new Entities.BookmarkRow { Id = "b1", InstanceId = "i2", District = "lcx", ActivityId = "a", Kind = "Task", TaskId = "t1", CreatedAt = due });
+            var error = await Assert.ThrowsAsync<SqliteException>(() => batch.ExecuteAsync(CancellationToken.None));
+            Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT
+            Assert.Contains("bookmarks.id", error.Message, StringComparison.Ordinal);
+
+            // The same prepared statement again, with NULLs where the failed use bound values.
+            batch = lease.Session.NewBatch();
+            batch.Add(insert, new Entities.BookmarkRow { Id = "b2", InstanceId = "i3", District = "lcx", ActivityId = "b", Kind = "Signal", Key = "sig", CreatedAt = due });
+            Assert.Equal(1, await batch.ExecuteAsync(CancellationToken.None));
+            await lease.CommitAsync(CancellationToken.None);
+        }
+
+        await using var db = database.CreateContext(DistrictScope.AllDistricts);
+        var rows = await db.Bookmarks.AsNoTracking().OrderBy(b => b.Id).ToListAsync(CancellationToken.None);
+        Assert.Equal(["b1", "b2"], rows.Select(b => b.Id));
+        Assert.Equal(due, rows[0].DueAt);
+        Assert.Equal("i1", rows[0].InstanceId);
+        Assert.Null(rows[1].TaskId);
+        Assert.Null(rows[1].DueAt);
+        Assert.Equal("sig", rows[1].Key);
+    }
+
     private static async Task ExecuteAsync(WriteLease lease, string sql)
     {
         var command = lease.Session.Connection.CreateCommand();
