@@ -29,18 +29,17 @@ internal sealed class PreparedSqliteStatement : IDisposable
     /// <summary>Binds <paramref name="values"/> to ?1, ?2 … in order, runs the statement to completion and answers the rows it changed.</summary>
     public int Execute(object?[] values)
     {
-        for (var i = 0; i < values.Length; i++)
-        {
-            var rc = Bind(i + 1, values[i]);
-            if (rc != raw.SQLITE_OK)
-            {
-                raw.sqlite3_clear_bindings(_statement);
-                throw Error(rc, null);
-            }
-        }
-
         try
         {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var bound = Bind(i + 1, values[i]);
+                if (bound != raw.SQLITE_OK)
+                {
+                    throw Error(bound, null);
+                }
+            }
+
             var rc = raw.sqlite3_step(_statement);
             if (rc != raw.SQLITE_DONE)
             {
@@ -51,8 +50,8 @@ internal sealed class PreparedSqliteStatement : IDisposable
         }
         finally
         {
-            // Reset for the next use and drop the bound values (a long text is not kept alive by a
-            // statement that sits idle between transactions).
+            // Reset for the next use and drop the bound values, whether or not it ran (a long text
+            // is not kept alive by a statement that sits idle between transactions).
             raw.sqlite3_reset(_statement);
             raw.sqlite3_clear_bindings(_statement);
         }
