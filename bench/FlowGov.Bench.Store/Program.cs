@@ -9,7 +9,7 @@ namespace FlowGov.Bench.Store;
 /// <summary>
 /// The store benchmarks of the "durable store" issue; prints a Markdown section.
 /// <c>dotnet run -c Release --project bench/FlowGov.Bench.Store -- [--large 200000] [--transitions 2000] [--raw 3000] [--repeat 2] [--no-postgres]</c>;
-/// alone: <c>--grouped-only</c>, <c>--single-only</c>, <c>--breakdown</c>, <c>--fsync-probe</c>
+/// alone, with raw FULL before and after: <c>--grouped-only</c>, <c>--single-only</c>, <c>--breakdown</c>, <c>--fsync-probe</c>
 /// </summary>
 public static class Program
 {
@@ -27,12 +27,20 @@ public static class Program
         var callers = Arg(args, "--callers", 16);
         var postgres = !args.Contains("--no-postgres");
         var flatness = !args.Contains("--no-flatness");
-        if (args.Contains("--grouped-only"))
+        if (args.Contains("--grouped-only") || args.Contains("--single-only"))
         {
-            // One grouped SQLite FULL run and nothing else: the shape to put under a profiler (dotnet-trace).
-            var rig = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-grouped-" + Environment.ProcessId.ToString(Inv)), "g", SqliteSynchronous.Full, groupCommit: true);
-            var (rate, _) = await TransitionBench.RunAsync(rig, transitions, callers);
-            Log($"grouped FULL x{callers}: {rate:0}/s, {TransitionBench.LastAdvancesPerBatch:0.0} per batch, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, writer busy {TransitionBench.LastWriterBusyPercent:0}% of the run, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each");
+            // One SQLite FULL transition run (grouped, or one caller without group commit) between two
+            // raw FULL runs on the same disk: the ratio of the issue from one short run, and the shape
+            // to put under a profiler. The disk's speed drifts by tens of percent between minutes.
+            var grouped = args.Contains("--grouped-only");
+            var dir = Path.Combine(Path.GetTempPath(), "flowgov-bench-alone-" + Environment.ProcessId.ToString(Inv));
+            var rawBefore = RawSqliteBench.CommitsPerSecond("FULL", raw, Path.Combine(dir, "raw-before"));
+            var rig = await SqliteRigAsync(dir, "t", SqliteSynchronous.Full, groupCommit: grouped);
+            var (rate, _) = await TransitionBench.RunAsync(rig, transitions, grouped ? callers : 1);
+            var rawAfter = RawSqliteBench.CommitsPerSecond("FULL", raw, Path.Combine(dir, "raw-after"));
+            var shape = grouped ? $"grouped FULL x{callers}" : "single FULL x1";
+            var batches = grouped ? $"{TransitionBench.LastAdvancesPerBatch:0.0} per batch, writer busy {TransitionBench.LastWriterBusyPercent:0}% of the run, " : "";
+            Log($"{shape}: {rate:0}/s = {2 * rate / (rawBefore + rawAfter):0.00}x raw FULL ({rawBefore:0}/s before, {rawAfter:0}/s after), {batches}{TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each, {TransitionBench.Footnote}");
             return 0;
         }
 
@@ -40,15 +48,6 @@ public static class Program
         {
             // What N frames and an fsync cost on this disk: the floor under any ratio to raw commits.
             FsyncProbe.Run(Path.Combine(Path.GetTempPath(), "flowgov-bench-fsync-" + Environment.ProcessId.ToString(Inv)), Log);
-            return 0;
-        }
-
-        if (args.Contains("--single-only"))
-        {
-            // One caller, no group commit, SQLite FULL: the "≥ 0.5× of raw" path alone, for a profiler.
-            var rig = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-single-" + Environment.ProcessId.ToString(Inv)), "s", SqliteSynchronous.Full, groupCommit: false);
-            var (rate, _) = await TransitionBench.RunAsync(rig, transitions, 1);
-            Log($"single FULL x1: {rate:0}/s, {TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each");
             return 0;
         }
 
@@ -93,10 +92,10 @@ public static class Program
                 Log($"raw {name}: {rawBest:0}/s");
                 var (one, oneLat) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-1-{i}", sync, groupCommit: false), transitions, 1));
                 var cpuOne = TransitionBench.LastCpuMsPerTransition;
-                Log($"transitions {name} x1: {one:0}/s, {cpuOne:0.00} CPU ms each");
+                Log($"transitions {name} x1: {one:0}/s, {cpuOne:0.00} CPU ms each, {TransitionBench.Footnote}");
                 var (many, _) = await BestAsync(repeat, async i => await TransitionBench.RunAsync(await SqliteRigAsync(root, $"tr-{name}-n-{i}", sync, groupCommit: false), transitions, callers));
                 var cpuMany = TransitionBench.LastCpuMsPerTransition;
-                Log($"transitions {name} x{callers}: {many:0}/s, {cpuMany:0.00} CPU ms each");
+                Log($"transitions {name} x{callers}: {many:0}/s, {cpuMany:0.00} CPU ms each, {TransitionBench.Footnote}");
                 var batchSize = 0.0;
                 var (grouped, _) = await BestAsync(repeat, async i =>
                 {
@@ -106,7 +105,7 @@ public static class Program
                     return r;
                 });
                 var cpuGrouped = TransitionBench.LastCpuMsPerTransition;
-                Log($"transitions {name} x{callers} group commit: {grouped:0}/s, {batchSize:0.0} per batch, {cpuGrouped:0.00} CPU ms each");
+                Log($"transitions {name} x{callers} group commit: {grouped:0}/s, {batchSize:0.0} per batch, {cpuGrouped:0.00} CPU ms each, {TransitionBench.Footnote}");
                 md.AppendLine(Inv, $"| SQLite WAL synchronous={name} | {rawBest:0} | {one:0} | {one / rawBest:0.00}× | {many:0} | {many / rawBest:0.00}× | {grouped:0} | {grouped / rawBest:0.00}× | {batchSize:0.0} | {oneLat} | {cpuOne:0.00} / {cpuMany:0.00} / {cpuGrouped:0.00} |");
             }
 
