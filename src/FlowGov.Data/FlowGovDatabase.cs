@@ -26,6 +26,11 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
     public FlowGovDatabase(FlowGovDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.WalAutoCheckpointPages < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.WalAutoCheckpointPages, $"{nameof(FlowGovDataOptions)}.{nameof(FlowGovDataOptions.WalAutoCheckpointPages)} must be at least 1 page: 0 or less would stop SQLite's automatic checkpoints and let the WAL grow without end.");
+        }
+
         Options = options;
         if (options.Provider == StoreProvider.PostgreSql)
         {
@@ -142,7 +147,7 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
         cs.Pooling = true;
         cs.DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
         builder.UseSqlite(cs.ToString());
-        builder.AddInterceptors(new SqlitePragmaInterceptor(options.Synchronous, options.BusyTimeout));
+        builder.AddInterceptors(new SqlitePragmaInterceptor(options.Synchronous, options.WalAutoCheckpointPages, options.BusyTimeout));
         return UseDistrictModels(builder);
     }
 }

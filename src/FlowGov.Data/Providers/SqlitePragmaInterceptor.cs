@@ -7,18 +7,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace FlowGov.Data.Providers;
 
 /// <summary>
-/// Sets <c>synchronous</c>, the busy timeout and foreign keys on every SQLite connection (they are
+/// Sets <c>synchronous</c>, the WAL's checkpoint interval, the busy timeout and foreign keys on every SQLite connection (they are
 /// per connection; WAL is persistent and set once by <see cref="FlowGovDatabase.MigrateAsync"/>).
 /// Pooled connections keep their native handle and with it the settings, so each handle is set up
 /// once rather than on every open (an extra statement on every store call otherwise).
 /// </summary>
-public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, TimeSpan busyTimeout) : DbConnectionInterceptor
+public sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous, int walAutoCheckpointPages, TimeSpan busyTimeout) : DbConnectionInterceptor
 {
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     private readonly string _pragmas = string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;");
+        $"PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA wal_autocheckpoint={walAutoCheckpointPages}; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys=ON;");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

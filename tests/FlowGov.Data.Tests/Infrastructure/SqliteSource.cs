@@ -6,10 +6,14 @@ public sealed class SqliteSource : IDatabaseSource, IDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "flowgov-sqlite-" + Path.GetRandomFileName());
     private int _count;
 
-    public async Task<FlowGovDatabase> NewDatabaseAsync()
+    public Task<FlowGovDatabase> NewDatabaseAsync() => NewDatabaseAsync(options => options);
+
+    /// <summary>A new database whose options <paramref name="configure"/> changed from the defaults (its directory is set first).</summary>
+    public async Task<FlowGovDatabase> NewDatabaseAsync(Func<FlowGovDataOptions, FlowGovDataOptions> configure)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         var dir = Path.Combine(_dir, (++_count).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var db = new FlowGovDatabase(new FlowGovDataOptions { DataDirectory = dir });
+        var db = new FlowGovDatabase(configure(new FlowGovDataOptions { DataDirectory = dir }));
         await db.MigrateAsync();
         return db;
     }

@@ -181,6 +181,59 @@ public sealed class SqliteSessionTests : IDisposable
         Assert.Equal("sig", rows[1].Key);
     }
 
+    [Fact]
+    public async Task Sessions_ReadAndWrite_HaveTheConfiguredDurabilityAndCheckpointInterval()
+    {
+        var database = await _source.NewDatabaseAsync(options => options with { WalAutoCheckpointPages = 123 });
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            Assert.Equal(2L, await PragmaAsync(lease.Session.Connection, lease.Session.Transaction, "synchronous")); // FULL
+            Assert.Equal(123L, await PragmaAsync(lease.Session.Connection, lease.Session.Transaction, "wal_autocheckpoint"));
+        }
+
+        var (synchronous, interval) = await database.Reads.ReadAsync(
+            async read => (await PragmaAsync(read.Connection, null, "synchronous"), await PragmaAsync(read.Connection, null, "wal_autocheckpoint")),
+            CancellationToken.None);
+        Assert.Equal((2L, 123L), (synchronous, interval));
+        Assert.Equal(8000, new FlowGovDataOptions().WalAutoCheckpointPages);
+    }
+
+    [Theory]
+    [InlineData(16, 0, 64)]        // checkpointed every 16 pages: the WAL starts over and stays small
+    [InlineData(8000, 1200, null)] // the default: past SQLite's own 1,000 pages, still one WAL
+    public async Task Commits_ManyPages_TheWalIsCheckpointedAtTheConfiguredInterval(int interval, int minPages, int? maxPages)
+    {
+        var database = await _source.NewDatabaseAsync(options => options with { WalAutoCheckpointPages = interval });
+        var row = new string('x', 4000);
+        for (var i = 0; i < 600; i++)
+        {
+            await using var lease = await database.WriteSessions.BeginAsync(CancellationToken.None);
+            await ExecuteAsync(lease, $"INSERT INTO districts (district, name, created_at, enabled) VALUES ('d{i}', '{row}', 0, 1)");
+            await lease.CommitAsync(CancellationToken.None);
+        }
+
+        var walPages = new FileInfo(database.Options.SqliteFilePath + "-wal").Length / 4096;
+        Assert.InRange(walPages, minPages, maxPages ?? long.MaxValue);
+    }
+
+    [Fact]
+    public void Options_CheckpointIntervalNotPositive_AreRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new FlowGovDatabase(new FlowGovDataOptions { DataDirectory = Path.GetTempPath(), WalAutoCheckpointPages = 0 }));
+        Assert.Contains("FlowGovDataOptions.WalAutoCheckpointPages", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<long> PragmaAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string pragma)
+    {
+        var command = connection.CreateCommand();
+        await using (command)
+        {
+            command.Transaction = transaction;
+            command.CommandText = "PRAGMA " + pragma;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     private static async Task ExecuteAsync(WriteLease lease, string sql)
     {
         var command = lease.Session.Connection.CreateCommand();
