@@ -154,7 +154,8 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
             var json = JsonSerializer.Serialize(instance, EngineJson.Default.WorkflowInstance);
             var indexed = IndexedColumns.Of(instance);
             var keepsIndexed = expectedRevision > 0 && LoadedIndexedColumns.TryGetValue(instance, out var loaded) && loaded == indexed;
-            var pending = new PendingCommit(result, expectedRevision, district, json, keepsIndexed, cancellationToken);
+            var writes = CommitWriter.Plan(result, expectedRevision, district, json, keepsIndexed, database.Statements, convert: database.Options.Provider == StoreProvider.Sqlite);
+            var pending = new PendingCommit(result, expectedRevision, writes, cancellationToken);
             if (database.GroupCommits is { } queue)
             {
                 await queue.CommitAsync(pending);

@@ -56,6 +56,11 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
     /// <summary>Where advances get their write transaction (on SQLite, the one long-lived writer).</summary>
     internal WriteSessions WriteSessions { get; }
 
+    /// <summary>The statements advances are written with: the same set the write sessions' contexts (all districts) have.</summary>
+    internal TransitionStatements Statements => _statements ??= StatementsOfTheWriteModel();
+
+    private TransitionStatements? _statements;
+
     /// <summary>Where the reads every transition makes get their connection (on SQLite, kept open).</summary>
     internal ReadSessions Reads { get; }
 
@@ -74,6 +79,12 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
     public StoreProvider Provider => Options.Provider;
 
     /// <summary>A context for one unit of work in <paramref name="scope"/>; disposing it returns it to its pool (reset).</summary>
+    private TransitionStatements StatementsOfTheWriteModel()
+    {
+        using var db = CreateContext(DistrictScope.AllDistricts);
+        return TransitionStatements.For(db);
+    }
+
     public FlowGovDbContext CreateContext(DistrictScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -3,22 +3,16 @@ using FlowGov.Core.Runtime;
 namespace FlowGov.Data.Commits;
 
 /// <summary>
-/// One advance waiting to be written: the run result, the revision it was loaded at, its serialized
-/// state, and whether its status, version and completion time are still those of that revision.
+/// One advance waiting to be written: the run result, the revision it was loaded at, and the rows
+/// planned from them (<see cref="CommitWriter.Plan"/>).
 /// </summary>
-internal sealed class PendingCommit(RunResult result, long expectedRevision, string district, string stateJson, bool keepsIndexedColumns, CancellationToken cancellationToken)
+internal sealed class PendingCommit(RunResult result, long expectedRevision, AdvanceWrites writes, CancellationToken cancellationToken)
 {
     public RunResult Result { get; } = result;
 
     public long ExpectedRevision { get; } = expectedRevision;
 
-    public long NewRevision => ExpectedRevision + 1;
-
-    public string District { get; } = district;
-
-    public string StateJson { get; } = stateJson;
-
-    public bool KeepsIndexedColumns { get; } = keepsIndexedColumns;
+    public AdvanceWrites Writes { get; } = writes;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

@@ -16,7 +16,8 @@ internal abstract class StatementBatch
     public static StatementBatch For(WriteSession session) =>
         session.Db.Provider == StoreProvider.Sqlite ? new Separate(session) : new Combined(session.Connection, session.Transaction);
 
-    public abstract void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null)
+    /// <summary>Adds a statement for <paramref name="row"/>; <paramref name="providerValues"/>, when given, are its values already converted by <see cref="RowStatement{TRow}.ProviderValues"/>.</summary>
+    public abstract void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null, object?[]? providerValues = null)
         where TRow : class;
 
     /// <summary>Runs what was added (what is still pending); returns the rows affected, summed over the statements.</summary>
@@ -38,7 +39,7 @@ internal abstract class StatementBatch
         private readonly StringBuilder _text = new();
         private DbCommand? _command;
 
-        public override void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null)
+        public override void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null, object?[]? providerValues = null)
         {
             _command ??= connection.CreateCommand();
             var names = Names(_command.Parameters.Count, statement.ParameterCount);
@@ -68,8 +69,8 @@ internal abstract class StatementBatch
     {
         private readonly List<(PreparedSqliteStatement Statement, object?[] Values)> _pending = [];
 
-        public override void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null) =>
-            _pending.Add((session.Prepared(statement), statement.ProviderValues(row, expected)));
+        public override void Add<TRow>(RowStatement<TRow> statement, TRow row, object? expected = null, object?[]? providerValues = null) =>
+            _pending.Add((session.Prepared(statement), providerValues ?? statement.ProviderValues(row, expected)));
 
         public override Task<int> ExecuteAsync(CancellationToken cancellationToken)
         {

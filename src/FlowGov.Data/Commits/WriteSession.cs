@@ -15,14 +15,15 @@ namespace FlowGov.Data.Commits;
 /// </summary>
 internal sealed class WriteSession : IAsyncDisposable
 {
-    private readonly Dictionary<string, PreparedSqliteStatement> _prepared = new(StringComparer.Ordinal);
+    // By the statement object, not its SQL: a statement set is made once per model, and hashing each
+    // statement's text on every use was a visible part of the writer's time.
+    private readonly Dictionary<object, PreparedSqliteStatement> _prepared = new(ReferenceEqualityComparer.Instance);
     private IDbContextTransaction? _transaction;
 
     private WriteSession(FlowGovDbContext db)
     {
         Db = db;
         Connection = db.Database.GetDbConnection();
-        Statements = TransitionStatements.For(db);
     }
 
     public FlowGovDbContext Db { get; }
@@ -30,8 +31,6 @@ internal sealed class WriteSession : IAsyncDisposable
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction => _transaction?.GetDbTransaction() ?? throw new InvalidOperationException("The write session has no open transaction.");
-
-    public TransitionStatements Statements { get; }
 
     /// <summary>A session on a context of its own, its connection opened now and kept until disposal.</summary>
     public static async Task<WriteSession> OpenAsync(FlowGovDatabase database, CancellationToken cancellationToken)
@@ -101,7 +100,7 @@ internal sealed class WriteSession : IAsyncDisposable
     public PreparedSqliteStatement Prepared<TRow>(RowStatement<TRow> statement)
         where TRow : class
     {
-        if (!_prepared.TryGetValue(statement.SqlTemplate, out var prepared))
+        if (!_prepared.TryGetValue(statement, out var prepared))
         {
             var refused = string.Join(", ", statement.ColumnsNotBindable(PreparedSqliteStatement.IsBindable));
             if (refused.Length > 0)
@@ -111,7 +110,7 @@ internal sealed class WriteSession : IAsyncDisposable
 
             var positions = Enumerable.Range(1, statement.ParameterCount).Select(i => (object)("?" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
             prepared = new PreparedSqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)Connection, string.Format(CultureInfo.InvariantCulture, statement.SqlTemplate, positions));
-            _prepared.Add(statement.SqlTemplate, prepared);
+            _prepared.Add(statement, prepared);
         }
 
         return prepared;

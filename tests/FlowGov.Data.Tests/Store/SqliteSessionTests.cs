@@ -154,7 +154,7 @@ public sealed class SqliteSessionTests : IDisposable
         var due = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.FromHours(8));
         await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
         {
-            var insert = lease.Session.Statements.InsertBookmark;
+            var insert = database.Statements.InsertBookmark;
             var batch = lease.Session.NewBatch();
             batch.Add(insert, new Entities.BookmarkRow { Id = "b1", InstanceId = "i1", District = "lcx", ActivityId = "a", Kind = "Timer", DueAt = due, CreatedAt = due });
             Assert.Equal(1, await batch.ExecuteAsync(CancellationToken.None));
