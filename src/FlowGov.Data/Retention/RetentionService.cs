@@ -74,6 +74,8 @@ public sealed class RetentionService(FlowGovDatabase database, TimeProvider cloc
                     {
                         await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                         await db.Tasks.Where(t => ids.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        // Normally deletes nothing (a finished instance has no open waits), and reads
+                        // the open bookmarks to know it: bookmarks.instance_id has no index (0012).
                         await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                         await db.Incidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                         await db.Outbox.Where(o => ids.Contains(o.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -280,9 +280,6 @@ CREATE INDEX "IX_audit_log_district_at" ON "audit_log" ("district", "at");
 CREATE INDEX "IX_bookmarks_due_at" ON "bookmarks" ("due_at") WHERE "due_at" IS NOT NULL;
 
 
-CREATE INDEX "IX_bookmarks_instance_id" ON "bookmarks" ("instance_id");
-
-
 CREATE INDEX "IX_bookmarks_key" ON "bookmarks" ("key") WHERE "key" IS NOT NULL;
 
 
