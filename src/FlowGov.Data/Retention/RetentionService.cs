@@ -69,14 +69,24 @@ public sealed class RetentionService(FlowGovDatabase database, TimeProvider cloc
                         file = await ArchiveAsync(db, ArchivePath(options.ArchiveDirectory ?? Path.Combine(database.Options.DataDirectory, "archive"), policy.District, now), ids, now, cancellationToken).ConfigureAwait(false);
                     }
 
+                    // Read before the write transaction: bookmarks.instance_id has no index (0012), so this
+                    // reads the open bookmarks, and doing it here keeps that read out of the write lock
+                    // the advances queue on. It normally finds none: a finished instance's waits went
+                    // with the advance that finished it, and a finished instance makes no new ones.
+                    var bookmarkIds = await db.Bookmarks.AsNoTracking()
+                        .Where(b => ids.Contains(b.InstanceId))
+                        .Select(b => b.Id)
+                        .ToListAsync(cancellationToken).ConfigureAwait(false);
+
                     var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     await using (tx.ConfigureAwait(false))
                     {
                         await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                         await db.Tasks.Where(t => ids.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                        // Normally deletes nothing (a finished instance has no open waits), and reads
-                        // the open bookmarks to know it: bookmarks.instance_id has no index (0012).
-                        await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        if (bookmarkIds.Count > 0)
+                        {
+                            await db.Bookmarks.Where(b => bookmarkIds.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                        }
                         await db.Incidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                         await db.Outbox.Where(o => ids.Contains(o.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                         await db.Attachments.Where(a => ids.Contains(a.InstanceId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,35 @@ public abstract class RetentionContract(IDatabaseSource source) : IDisposable
     }
 
     [Fact]
+    public async Task Delete_FinishedInstanceWithALeftoverBookmark_TheBookmarkGoesAndOpenOnesStay()
+    {
+        // A finished instance has no bookmarks unless something left one behind (an older version, a
+        // hand-edited row); bookmarks have no index by instance (0012), and retention must still find it.
+        var (h, _) = await NewHarnessesAsync();
+        var old = await FinishedAsync(h);
+        var running = await StartedAsync(h);
+        await using (var db = h.Context(DistrictScope.AllDistricts))
+        {
+            db.Bookmarks.Add(new Entities.BookmarkRow { Id = "left-behind", InstanceId = old, District = TestDefinitions.District, ActivityId = "a", Kind = "Signal", Key = "k", CreatedAt = h.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var openBefore = await OpenBookmarksAsync(h, running);
+        Assert.NotEmpty(openBefore);
+        h.Clock.Advance(TimeSpan.FromDays(31));
+
+        var report = await new RetentionService(h.Database, h.Clock).RunAsync(new RetentionOptions
+        {
+            Policies = [new RetentionPolicy(TestDefinitions.District, 30, RetentionAction.Delete)],
+        });
+
+        Assert.Equal(1, Assert.Single(report.Districts).Deleted);
+        await using var after = h.Context(DistrictScope.AllDistricts);
+        Assert.False(await after.Bookmarks.AnyAsync(b => b.Id == "left-behind"));
+        Assert.Equal(openBefore, await OpenBookmarksAsync(h, running));
+    }
+
+    [Fact]
     public async Task Archive_WritesEveryRowOfTheInstanceToTheFile_ThenDeletes()
     {
         var (h, _) = await NewHarnessesAsync();
@@ -131,6 +160,12 @@ public abstract class RetentionContract(IDatabaseSource source) : IDisposable
         await lcx.PublishAsync(TestDefinitions.Single());
         await other.PublishAsync(TestDefinitions.Single(district: Other));
         return (lcx, other);
+    }
+
+    private static async Task<List<string>> OpenBookmarksAsync(Harness h, string instanceId)
+    {
+        await using var db = h.Context(DistrictScope.AllDistricts);
+        return await db.Bookmarks.Where(b => b.InstanceId == instanceId).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync();
     }
 
     private static async Task<string> StartedAsync(Harness h) =>
