@@ -61,6 +61,12 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
 
     private TransitionStatements? _statements;
 
+    private TransitionStatements StatementsOfTheWriteModel()
+    {
+        using var db = CreateContext(DistrictScope.AllDistricts);
+        return TransitionStatements.For(db);
+    }
+
     /// <summary>Where the reads every transition makes get their connection (on SQLite, kept open).</summary>
     internal ReadSessions Reads { get; }
 
@@ -79,12 +85,6 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
     public StoreProvider Provider => Options.Provider;
 
     /// <summary>A context for one unit of work in <paramref name="scope"/>; disposing it returns it to its pool (reset).</summary>
-    private TransitionStatements StatementsOfTheWriteModel()
-    {
-        using var db = CreateContext(DistrictScope.AllDistricts);
-        return TransitionStatements.For(db);
-    }
-
     public FlowGovDbContext CreateContext(DistrictScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
