@@ -18,18 +18,8 @@ internal sealed class EngineRig
     public const int TasksPerInstance = 12;
 
     private static readonly AuditActor Author = new("bench", "127.0.0.1");
-    private const string Comment = "核实无误，同意办理。Checked on site, documents complete.";
-
-    private static readonly string[] Attachments = ["a-1.pdf", "a-2.jpg"];
-
-    private static JsonElement _form = FormWithComment(Comment);
-
-    /// <summary>Lengthens the comment every completed task submits to <paramref name="chars"/> characters (<c>--comment-chars</c>), for a larger instance state.</summary>
-    public static void LengthenComment(int chars) =>
-        _form = FormWithComment(chars <= Comment.Length ? Comment : Comment + new string('x', chars - Comment.Length));
-
-    private static JsonElement FormWithComment(string comment) =>
-        JsonSerializer.SerializeToElement(new { comment, amount = 1250.5, approved = true, attachments = Attachments });
+    private static readonly JsonElement Form = JsonDocument.Parse(
+        """{"comment":"核实无误，同意办理。Checked on site, documents complete.","amount":1250.5,"approved":true,"attachments":["a-1.pdf","a-2.jpg"]}""").RootElement.Clone();
 
     private EngineRig(FlowGovDatabase database)
     {
@@ -118,7 +108,7 @@ internal sealed class EngineRig
     /// <summary>Completes a task; returns the next open task of the instance, or null once it ended.</summary>
     public async Task<string?> CompleteAsync(string taskId)
     {
-        var outcome = await Engine.CompleteTaskAsync(taskId, new ResumeInput("officer-1", "done", _form));
+        var outcome = await Engine.CompleteTaskAsync(taskId, new ResumeInput("officer-1", "done", Form));
         if (outcome.Status != ResumeStatus.Resumed)
         {
             throw new InvalidOperationException($"Completing {taskId}: {outcome.Status} {outcome.Message}");

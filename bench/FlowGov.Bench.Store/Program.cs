@@ -9,15 +9,11 @@ namespace FlowGov.Bench.Store;
 /// <summary>
 /// The store benchmarks of the "durable store" issue; prints a Markdown section.
 /// <c>dotnet run -c Release --project bench/FlowGov.Bench.Store -- [--large 200000] [--transitions 2000] [--raw 3000] [--repeat 2] [--no-postgres]</c>;
-/// alone, with raw FULL before and after: <c>--grouped-only</c>, <c>--single-only</c>, <c>--breakdown</c>, <c>--fsync-probe</c>;
-/// the store's SQLite page size <c>--page-size 4096</c>, a longer comment in every task's form <c>--comment-chars 2000</c>
+/// alone, with raw FULL before and after: <c>--grouped-only</c>, <c>--single-only</c>, <c>--breakdown</c>, <c>--fsync-probe</c>
 /// </summary>
 public static class Program
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    /// <summary>The store's SQLite page size (<c>--page-size</c>; the store's default otherwise).</summary>
-    private static int _pageSize;
 
     public static async Task<int> Main(string[] args)
     {
@@ -30,8 +26,6 @@ public static class Program
         var versions = Arg(args, "--versions", 500);
         var callers = Arg(args, "--callers", 16);
         var postgres = !args.Contains("--no-postgres");
-        _pageSize = Arg(args, "--page-size", new FlowGovDataOptions().SqlitePageSize);
-        EngineRig.LengthenComment(Arg(args, "--comment-chars", 0));
         var flatness = !args.Contains("--no-flatness");
         if (args.Contains("--grouped-only") || args.Contains("--single-only"))
         {
@@ -44,10 +38,9 @@ public static class Program
             var rig = await SqliteRigAsync(dir, "t", SqliteSynchronous.Full, groupCommit: grouped);
             var (rate, _) = await TransitionBench.RunAsync(rig, transitions, grouped ? callers : 1);
             var rawAfter = RawSqliteBench.CommitsPerSecond("FULL", raw, Path.Combine(dir, "raw-after"));
-            var raw2K = RawSqliteBench.CommitsPerSecond("FULL", raw, Path.Combine(dir, "raw-2k"), pageSize: 2048);
-            var shape = (grouped ? $"grouped FULL x{callers}" : "single FULL x1") + $", {_pageSize} B pages";
+            var shape = grouped ? $"grouped FULL x{callers}" : "single FULL x1";
             var batches = grouped ? $"{TransitionBench.LastAdvancesPerBatch:0.0} per batch, writer busy {TransitionBench.LastWriterBusyPercent:0}% of the run, " : "";
-            Log($"{shape}: {rate:0}/s = {2 * rate / (rawBefore + rawAfter):0.00}x raw FULL ({rawBefore:0}/s before, {rawAfter:0}/s after; {raw2K:0}/s with 2 KiB pages), {batches}{TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each, {TransitionBench.Footnote}");
+            Log($"{shape}: {rate:0}/s = {2 * rate / (rawBefore + rawAfter):0.00}x raw FULL ({rawBefore:0}/s before, {rawAfter:0}/s after), {batches}{TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each, {TransitionBench.Footnote}");
             return 0;
         }
 
@@ -248,7 +241,7 @@ public static class Program
     }
 
     private static async Task<EngineRig> SqliteRigAsync(string root, string name, SqliteSynchronous sync, bool groupCommit = true) =>
-        await EngineRig.CreateAsync(new FlowGovDataOptions { DataDirectory = Path.Combine(root, name), Synchronous = sync, GroupCommit = groupCommit, SqlitePageSize = _pageSize });
+        await EngineRig.CreateAsync(new FlowGovDataOptions { DataDirectory = Path.Combine(root, name), Synchronous = sync, GroupCommit = groupCommit });
 
     private static double Best(int repeat, Func<int, double> run) => Enumerable.Range(0, repeat).Select(run).Max();
 

@@ -3,21 +3,16 @@ using Microsoft.Data.Sqlite;
 
 namespace FlowGov.Bench.Store;
 
-/// <summary>
-/// (1) The physical limit: one durable upsert of a ~2 KB row per transaction, WAL, Microsoft.Data.Sqlite,
-/// SQLite's default 4 KiB pages unless <paramref name="pageSize"/> says otherwise (the store's own
-/// files use 2 KiB, ADR 0044; the ratios divide by the default, as the anchor was measured).
-/// </summary>
+/// <summary>(1) The physical limit: one durable upsert of a ~2 KB row per transaction, WAL, Microsoft.Data.Sqlite.</summary>
 internal static class RawSqliteBench
 {
-    public static double CommitsPerSecond(string synchronous, int n, string dir, int pageSize = 4096)
+    public static double CommitsPerSecond(string synchronous, int n, string dir)
     {
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, "raw-" + synchronous + ".db");
         var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
         using var conn = new SqliteConnection(cs);
         conn.Open();
-        Exec(conn, FormattableString.Invariant($"PRAGMA page_size={pageSize};"));
         Exec(conn, "PRAGMA journal_mode=WAL;");
         Exec(conn, $"PRAGMA synchronous={synchronous};");
         Exec(conn, "CREATE TABLE IF NOT EXISTS kv (id INTEGER PRIMARY KEY, v TEXT NOT NULL, rev INTEGER NOT NULL);");

@@ -26,17 +26,6 @@ public sealed record FlowGovDataOptions
     /// </summary>
     public int WalAutoCheckpointPages { get; init; } = 8000;
 
-    /// <summary>
-    /// Page size of a SQLite database file this store creates (SQLite's <c>page_size</c>; its default
-    /// is 4,096). It only applies when the file is created: SQLite keeps an existing file's size until
-    /// a VACUUM outside WAL mode, so an existing database opens with its own. An advance rewrites a
-    /// page in each of ~17 B-trees to change a few dozen bytes in most of them, and a WAL frame is a
-    /// whole page; 2,048 halved the bytes written per advance and sped one caller up 25–29 % and
-    /// group commit 1–16 % in alternating runs (ADR 0044, docs/benchmarks.md). A power of two from
-    /// 512 to 65,536.
-    /// </summary>
-    public int SqlitePageSize { get; init; } = 2048;
-
     /// <summary>How long a SQLite writer waits for the write lock before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

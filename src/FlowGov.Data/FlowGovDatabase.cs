@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using FlowGov.Core.Definitions;
 using FlowGov.Data.Commits;
 using FlowGov.Data.Migrations;
@@ -30,11 +29,6 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
         if (options.WalAutoCheckpointPages < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.WalAutoCheckpointPages, $"{nameof(FlowGovDataOptions)}.{nameof(FlowGovDataOptions.WalAutoCheckpointPages)} must be at least 1 page: 0 or less would stop SQLite's automatic checkpoints and let the WAL grow without end.");
-        }
-
-        if (options.SqlitePageSize is < 512 or > 65536 || !int.IsPow2(options.SqlitePageSize))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.SqlitePageSize, $"{nameof(FlowGovDataOptions)}.{nameof(FlowGovDataOptions.SqlitePageSize)} must be a power of two from 512 to 65536 bytes, the page sizes SQLite supports.");
         }
 
         Options = options;
@@ -110,11 +104,6 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
         {
             if (Provider == StoreProvider.Sqlite)
             {
-                // Only takes effect while the file is still empty, so it has to come before WAL mode
-                // writes the header; an existing file keeps its page size (ADR 0044).
-                var pageSize = string.Create(CultureInfo.InvariantCulture, $"PRAGMA page_size={Options.SqlitePageSize};");
-                await context.Database.ExecuteSqlRawAsync(pageSize, cancellationToken).ConfigureAwait(false);
-
                 // Persistent in the file: every later connection is in WAL mode (ADR 0002).
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             }
