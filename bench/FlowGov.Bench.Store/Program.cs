@@ -9,7 +9,8 @@ namespace FlowGov.Bench.Store;
 /// <summary>
 /// The store benchmarks of the "durable store" issue; prints a Markdown section.
 /// <c>dotnet run -c Release --project bench/FlowGov.Bench.Store -- [--large 200000] [--transitions 2000] [--raw 3000] [--repeat 2] [--no-postgres]</c>;
-/// alone, with raw FULL before and after: <c>--grouped-only</c>, <c>--single-only</c>, <c>--breakdown</c>, <c>--fsync-probe</c>
+/// alone, with raw FULL before and after: <c>--grouped-only</c>, <c>--single-only</c>, <c>--breakdown</c>, <c>--fsync-probe</c>;
+/// raw FULL and transitions in turns of a second: <c>--interleaved grouped|single [--rounds 10]</c>
 /// </summary>
 public static class Program
 {
@@ -41,6 +42,28 @@ public static class Program
             var shape = grouped ? $"grouped FULL x{callers}" : "single FULL x1";
             var batches = grouped ? $"{TransitionBench.LastAdvancesPerBatch:0.0} per batch, writer busy {TransitionBench.LastWriterBusyPercent:0}% of the run, " : "";
             Log($"{shape}: {rate:0}/s = {2 * rate / (rawBefore + rawAfter):0.00}x raw FULL ({rawBefore:0}/s before, {rawAfter:0}/s after), {batches}{TransitionBench.LastCpuMsPerTransition:0.00} CPU ms each, GC paused {TransitionBench.LastGc.PausePercent:0.0}% of the run, {TransitionBench.LastGc.AllocatedKbPerTransition:0} KB allocated each, {TransitionBench.Footnote}");
+            return 0;
+        }
+
+        if (ArgText(args, "--interleaved", "") is { Length: > 0 } path)
+        {
+            // The ratio with the drift taken out: raw FULL and transition slices of a second in turn.
+            var grouped = path == "grouped";
+            var dir = Path.Combine(Path.GetTempPath(), "flowgov-bench-interleaved-" + Environment.ProcessId.ToString(Inv));
+            try
+            {
+                var rig = await SqliteRigAsync(dir, "t", SqliteSynchronous.Full, groupCommit: grouped);
+                using var rawCommits = RawSqliteBench.Open("FULL", Path.Combine(dir, "raw"));
+                var rounds = await InterleavedBench.RunAsync(rig, rawCommits, Arg(args, "--rounds", 10), grouped ? callers : 1, TimeSpan.FromSeconds(1));
+                Log((grouped ? $"interleaved grouped FULL x{callers}: " : "interleaved single FULL x1: ") + InterleavedBench.Summary(rounds));
+                await rig.Database.DisposeAsync();
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(dir, recursive: true);
+            }
+
             return 0;
         }
 

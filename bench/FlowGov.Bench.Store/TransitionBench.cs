@@ -90,7 +90,7 @@ internal static class TransitionBench
     /// run, 1.3–1.5 s of JIT in a 4–6 s run on two cores. Rounds are timed, not counted, because
     /// tier-up happens on a background thread after a delay, so a short quiet round proves nothing.
     /// </summary>
-    private static async Task<(int Transitions, int JitMethods)> WarmUntilJitQuietAsync(EngineRig rig, int callers)
+    internal static async Task<(int Transitions, int JitMethods)> WarmUntilJitQuietAsync(EngineRig rig, int callers)
     {
         var methodsBefore = JitInfo.GetCompiledMethodCount();
         var transitions = 0;
@@ -126,7 +126,7 @@ internal static class TransitionBench
     }
 
     /// <summary>Completes <paramref name="count"/> tasks of the queued instances, each instance's next task queued behind the others.</summary>
-    private static async Task CompleteAsync(EngineRig rig, Queue<string> tasks, int count, Latencies? latency)
+    internal static async Task CompleteAsync(EngineRig rig, Queue<string> tasks, int count, Latencies? latency)
     {
         for (var i = 0; i < count; i++)
         {
