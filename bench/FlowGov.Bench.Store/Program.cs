@@ -48,6 +48,12 @@ public static class Program
         if (ArgText(args, "--interleaved", "") is { Length: > 0 } path)
         {
             // The ratio with the drift taken out: raw FULL and transition slices of a second in turn.
+            if (path is not ("grouped" or "single"))
+            {
+                Log($"--interleaved {path}: expected grouped (group commit, --callers N) or single (one caller, no group commit)");
+                return 64;
+            }
+
             var grouped = path == "grouped";
             var dir = Path.Combine(Path.GetTempPath(), "flowgov-bench-interleaved-" + Environment.ProcessId.ToString(Inv));
             try
