@@ -26,6 +26,20 @@ internal sealed class ReadSessions(FlowGovDatabase database) : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // The connection that wrote last keeps its page cache; every other one drops its cache at its
+        // next read (SQLite resets a connection's cache whenever the WAL has changed under it). So a
+        // read goes to the writer's connection whenever no advance is being committed (ADR 0045), and
+        // to a read session of its own only when it would otherwise wait for the writer.
+        if (database.GroupCommits is not { InFlight: > 0 })
+        {
+            var (done, value) = await database.WriteSessions.TryReadAsync(read, cancellationToken).ConfigureAwait(false);
+            if (done)
+            {
+                return value;
+            }
+        }
+
         var session = _idle.TryTake(out var idle) ? idle : await ReadSession.OpenAsync(database, cancellationToken).ConfigureAwait(false);
         var healthy = false;
         try
@@ -63,11 +77,13 @@ internal sealed class ReadSessions(FlowGovDatabase database) : IDisposable
 internal sealed class ReadSession : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly bool _ownsConnection;
 
-    private ReadSession(FlowGovDbContext db)
+    private ReadSession(FlowGovDbContext db, bool ownsConnection)
     {
         Db = db;
         Connection = db.Database.GetDbConnection();
+        _ownsConnection = ownsConnection;
     }
 
     public DbConnection Connection { get; }
@@ -81,7 +97,7 @@ internal sealed class ReadSession : IDisposable
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return new ReadSession(db);
+            return new ReadSession(db, ownsConnection: true);
         }
         catch
         {
@@ -89,6 +105,9 @@ internal sealed class ReadSession : IDisposable
             throw;
         }
     }
+
+    /// <summary>Reads on a connection another session owns and keeps open (the writer's): disposing this disposes only its commands.</summary>
+    public static ReadSession Over(FlowGovDbContext db) => new(db, ownsConnection: false);
 
     /// <summary>The session's command for <paramref name="sql"/>, created on first use, its parameters cleared.</summary>
     public DbCommand Command(string sql)
@@ -111,7 +130,11 @@ internal sealed class ReadSession : IDisposable
             command.Dispose();
         }
 
-        Db.Database.CloseConnection();
-        Db.Dispose();
+        _commands.Clear();
+        if (_ownsConnection)
+        {
+            Db.Database.CloseConnection();
+            Db.Dispose();
+        }
     }
 }

@@ -28,6 +28,11 @@ internal sealed class WriteSession : IAsyncDisposable
 
     public FlowGovDbContext Db { get; }
 
+    /// <summary>The store's reads on this session's connection, between its transactions (<see cref="WriteSessions.TryReadAsync"/>).</summary>
+    public ReadSession Reads => _reads ??= ReadSession.Over(Db);
+
+    private ReadSession? _reads;
+
     public DbConnection Connection { get; }
 
     public DbTransaction Transaction => _transaction?.GetDbTransaction() ?? throw new InvalidOperationException("The write session has no open transaction.");
@@ -125,6 +130,7 @@ internal sealed class WriteSession : IAsyncDisposable
         }
 
         _prepared.Clear();
+        _reads?.Dispose();
         await Db.Database.CloseConnectionAsync().ConfigureAwait(false);
         await Db.DisposeAsync().ConfigureAwait(false);
     }

@@ -46,6 +46,42 @@ internal sealed class WriteSessions(FlowGovDatabase database) : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SQLite: runs <paramref name="read"/> on the writer's connection if no transaction holds it
+    /// now, and answers whether it did. That connection made the last commit, so its page cache is
+    /// still valid, where a read session's was dropped by that commit (ADR 0045). A read never waits
+    /// for the writer: if the writer is taken, the caller reads elsewhere.
+    /// </summary>
+    public async Task<(bool Read, T Value)> TryReadAsync<T>(Func<ReadSession, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (_gate is null || !_gate.Wait(0, CancellationToken.None))
+        {
+            return (false, default!);
+        }
+
+        var healthy = false;
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer ??= await WriteSession.OpenAsync(database, cancellationToken).ConfigureAwait(false);
+            var value = await read(_writer.Reads).ConfigureAwait(false);
+            healthy = true;
+            return (true, value);
+        }
+        finally
+        {
+            // As with a read session: a read that failed mid-step may leave a statement open, so the
+            // connection goes and the next writer opens another.
+            if (!healthy)
+            {
+                await DiscardWriterAsync().ConfigureAwait(false);
+            }
+
+            _gate.Release();
+        }
+    }
+
     internal async ValueTask EndAsync(WriteSession session, bool healthy)
     {
         if (_gate is null)

@@ -86,21 +86,118 @@ public sealed class SqliteSessionTests : IDisposable
         Assert.False(await db.Districts.AnyAsync(d => d.District == "lost", CancellationToken.None));
     }
 
+    /// <summary>
+    /// ADR 0045: a caller that finds no other advance in flight writes its own, without handing it to
+    /// the group-commit writer and back; it still takes the writer's turn, and advances that arrive
+    /// meanwhile queue behind it.
+    /// </summary>
+    [Fact]
+    public async Task GroupCommit_LoneAdvance_IsWrittenByItsCallerInTheWritersTurn()
+    {
+        var database = await _source.NewDatabaseAsync();
+        var h = new Harness(database, DistrictScope.For(TestDefinitions.District));
+        await h.PublishAsync(TestDefinitions.Single());
+        var compiled = h.Compiler.Compile((await h.Store.FindDefinitionAsync(TestDefinitions.District, "single", 1))!).Definition!;
+        var resumes = new List<FlowGov.Core.Runtime.RunResult>();
+        for (var i = 0; i < 5; i++)
+        {
+            var started = await h.Engine.StartAsync("single", new FlowGov.Core.Runtime.StartRequest { District = TestDefinitions.District });
+            var loaded = (await h.Store.LoadInstanceAsync(started.Instance.Id))!;
+            resumes.Add(h.Runner.Resume(compiled, loaded, loaded.Bookmarks.Single().Id, new FlowGov.Core.Runtime.ResumeInput("u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Result!);
+        }
+
+        var (batchesBefore, membersBefore, _) = database.GroupCommitStatistics;
+
+        // SQLite answers synchronously, so an advance its caller writes is durable when the call returns.
+        var alone = h.Store.CommitAsync(resumes[0], 1);
+        Assert.True(alone.IsCompletedSuccessfully, "a lone advance is written by its caller");
+
+        Task[] queued;
+        await using (var held = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            var first = h.Store.CommitAsync(resumes[1], 1);
+            queued = [first, h.Store.CommitAsync(resumes[2], 1), h.Store.CommitAsync(resumes[3], 1)];
+            Assert.False(first.IsCompleted, "the caller waits for the writer's turn like any batch");
+            Assert.Equal(3, database.GroupCommits!.InFlight);
+        }
+
+        await Task.WhenAll(queued);
+        Assert.Equal(0, database.GroupCommits.InFlight);
+        Assert.True(h.Store.CommitAsync(resumes[4], 1).IsCompletedSuccessfully, "alone again once the queue has drained");
+        var (_, members, _) = database.GroupCommitStatistics;
+        Assert.Equal(5, members - membersBefore);
+        Assert.True(database.GroupCommitStatistics.Batches - batchesBefore is 4 or 5, "two alone, the one behind the held turn, and the two queued behind that (together or not)");
+        foreach (var r in resumes)
+        {
+            Assert.Equal(2L, (await h.Store.LoadInstanceAsync(r.Instance.Id))!.Revision);
+        }
+    }
+
     [Fact]
     public async Task ReadSessions_ReadThatThrows_ItsSessionIsNotReused()
     {
         var database = await _source.NewDatabaseAsync();
+
+        // The writer is taken, so reads go to read sessions of their own.
+        await using var held = await database.WriteSessions.BeginAsync(CancellationToken.None);
         ReadSession? first = null;
         await database.Reads.ReadAsync(s => Task.FromResult(first = s), CancellationToken.None);
         ReadSession? again = null;
         await database.Reads.ReadAsync(s => Task.FromResult(again = s), CancellationToken.None);
         Assert.Same(first, again);
+        Assert.NotSame(held.Session.Connection, first!.Connection);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => database.Reads.ReadAsync<int>(_ => throw new InvalidOperationException("mid-read"), CancellationToken.None));
         ReadSession? after = null;
         await database.Reads.ReadAsync(s => Task.FromResult(after = s), CancellationToken.None);
 
         Assert.NotSame(first, after);
+    }
+
+    /// <summary>
+    /// ADR 0045: the connection that committed last keeps its page cache, so a read goes to the
+    /// writer's connection whenever nobody is writing — and never waits for it when somebody is.
+    /// </summary>
+    [Fact]
+    public async Task ReadSessions_WriterIdle_ReadOnTheWritersConnectionAndWriterTaken_ReadElsewhere()
+    {
+        var database = await _source.NewDatabaseAsync();
+        WriteSession writer;
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            writer = lease.Session;
+            await ExecuteAsync(lease, "INSERT INTO districts (district, name, created_at, enabled) VALUES ('seen', 'x', 0, 1)");
+            await lease.CommitAsync(CancellationToken.None);
+        }
+
+        var (connection, seen) = await database.Reads.ReadAsync(async s => (s.Connection, await CountAsync(s, "seen")), CancellationToken.None);
+        Assert.Same(writer.Connection, connection);
+        Assert.Equal(1L, seen);
+
+        await using (var held = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            var elsewhere = database.Reads.ReadAsync(async s => (s.Connection, await CountAsync(s, "seen")), CancellationToken.None);
+            Assert.True(elsewhere.IsCompleted, "a read does not wait for the writer");
+            Assert.NotSame(held.Session.Connection, (await elsewhere).Connection);
+            Assert.Equal(1L, (await elsewhere).Item2);
+        }
+
+        // A read that fails on the writer's connection takes the connection with it.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.Reads.ReadAsync<int>(_ => throw new InvalidOperationException("mid-read"), CancellationToken.None));
+        await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            Assert.NotSame(writer, lease.Session);
+        }
+
+        static async Task<long> CountAsync(ReadSession session, string district)
+        {
+            var command = session.Command("SELECT count(*) FROM districts WHERE district = $d");
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$d";
+            parameter.Value = district;
+            command.Parameters.Add(parameter);
+            return (long)(await command.ExecuteScalarAsync(CancellationToken.None))!;
+        }
     }
 
     [Fact]
@@ -130,7 +227,12 @@ public sealed class SqliteSessionTests : IDisposable
             await lease.CommitAsync(CancellationToken.None);
         }
 
-        await database.Reads.ReadAsync(_ => Task.FromResult(0), CancellationToken.None);
+        await using (await database.WriteSessions.BeginAsync(CancellationToken.None))
+        {
+            await database.Reads.ReadAsync(_ => Task.FromResult(0), CancellationToken.None); // on a read session: the writer is taken
+        }
+
+        await database.Reads.ReadAsync(_ => Task.FromResult(0), CancellationToken.None); // on the writer's
         SqliteConnection.ClearAllPools();
 
         Assert.Equal(2, OpenDescriptorsOf(database.Options.SqliteFilePath).Count);
@@ -189,12 +291,14 @@ public sealed class SqliteSessionTests : IDisposable
         {
             Assert.Equal(2L, await PragmaAsync(lease.Session.Connection, lease.Session.Transaction, "synchronous")); // FULL
             Assert.Equal(123L, await PragmaAsync(lease.Session.Connection, lease.Session.Transaction, "wal_autocheckpoint"));
+
+            // Asked while the writer is taken, so on a read session of its own.
+            var (synchronous, interval) = await database.Reads.ReadAsync(
+                async read => (await PragmaAsync(read.Connection, null, "synchronous"), await PragmaAsync(read.Connection, null, "wal_autocheckpoint")),
+                CancellationToken.None);
+            Assert.Equal((2L, 123L), (synchronous, interval));
         }
 
-        var (synchronous, interval) = await database.Reads.ReadAsync(
-            async read => (await PragmaAsync(read.Connection, null, "synchronous"), await PragmaAsync(read.Connection, null, "wal_autocheckpoint")),
-            CancellationToken.None);
-        Assert.Equal((2L, 123L), (synchronous, interval));
         Assert.Equal(8000, new FlowGovDataOptions().WalAutoCheckpointPages);
     }
 

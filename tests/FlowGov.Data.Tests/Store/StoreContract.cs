@@ -201,7 +201,16 @@ public abstract class StoreContract(IDatabaseSource source)
             {
                 var first = resumes[0].Instance.Id;
                 await holder.Instances.Where(r => r.Id == first).ExecuteUpdateAsync(s => s.SetProperty(r => r.Revision, r => r.Revision));
-                commits = [h.Store.CommitAsync(resumes[0], 1), h.Store.CommitAsync(duplicate, 0), .. resumes.Skip(1).Select(r => h.Store.CommitAsync(r, 1))];
+                // With nothing else in flight, a caller writes its own advance, on SQLite waiting for
+                // the lock on its own thread: the first gets a thread of its own, and the others are
+                // committed once it is in flight, so they queue behind it.
+                var waiting = Task.Run(() => h.Store.CommitAsync(resumes[0], 1));
+                if (h.Database.GroupCommits is { } queue)
+                {
+                    Assert.True(SpinWait.SpinUntil(() => queue.InFlight == 1, TimeSpan.FromSeconds(30)), "the first advance is in flight");
+                }
+
+                commits = [waiting, h.Store.CommitAsync(duplicate, 0), .. resumes.Skip(1).Select(r => h.Store.CommitAsync(r, 1))];
                 await tx.RollbackAsync();
             }
         }
