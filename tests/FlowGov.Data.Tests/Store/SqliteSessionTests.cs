@@ -112,21 +112,25 @@ public sealed class SqliteSessionTests : IDisposable
         var alone = h.Store.CommitAsync(resumes[0], 1);
         Assert.True(alone.IsCompletedSuccessfully, "a lone advance is written by its caller");
 
+        // A lone advance that fails (here its revision is stale) leaves the count as it found it.
+        await Assert.ThrowsAsync<FlowGov.Core.Persistence.ConcurrencyConflictException>(() => h.Store.CommitAsync(resumes[0], 1));
+        Assert.Equal(0, database.GroupCommits!.InFlight);
+
         Task[] queued;
         await using (var held = await database.WriteSessions.BeginAsync(CancellationToken.None))
         {
             var first = h.Store.CommitAsync(resumes[1], 1);
             queued = [first, h.Store.CommitAsync(resumes[2], 1), h.Store.CommitAsync(resumes[3], 1)];
             Assert.False(first.IsCompleted, "the caller waits for the writer's turn like any batch");
-            Assert.Equal(3, database.GroupCommits!.InFlight);
+            Assert.Equal(3, database.GroupCommits.InFlight);
         }
 
         await Task.WhenAll(queued);
         Assert.Equal(0, database.GroupCommits.InFlight);
         Assert.True(h.Store.CommitAsync(resumes[4], 1).IsCompletedSuccessfully, "alone again once the queue has drained");
         var (_, members, _) = database.GroupCommitStatistics;
-        Assert.Equal(5, members - membersBefore);
-        Assert.True(database.GroupCommitStatistics.Batches - batchesBefore is 4 or 5, "two alone, the one behind the held turn, and the two queued behind that (together or not)");
+        Assert.Equal(6, members - membersBefore);
+        Assert.True(database.GroupCommitStatistics.Batches - batchesBefore is 5 or 6, "three alone, the one behind the held turn, and the two queued behind that (together or not)");
         foreach (var r in resumes)
         {
             Assert.Equal(2L, (await h.Store.LoadInstanceAsync(r.Instance.Id))!.Revision);
