@@ -36,9 +36,7 @@ public sealed class AdminTests(E2EFixture fixture)
         await page.GetByTestId("user-password").FillAsync("Grid77-password");
         await page.GetByTestId("user-role").ClickAsync();
         await page.Locator(".ant-select-item-option[title='网格员']").ClickAsync();
-        await page.GetByTestId("user-unit").ClickAsync();
-        await page.Keyboard.TypeAsync("网格77");
-        await page.Locator(".ant-select-tree-node-content-wrapper[title='网格77']").ClickAsync();
+        await E2EFixture.PickTreeNodeAsync(page, page.GetByTestId("user-unit"), "网格77", page.Locator(".ant-select-tree-node-content-wrapper[title='网格77']"));
         await page.GetByTestId("user-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("user-table")).ToContainTextAsync("网格员 @ 网格77");
         await fixture.ScreenshotAsync(page, "admin-users-1280x800");

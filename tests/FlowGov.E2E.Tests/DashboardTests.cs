@@ -81,9 +81,7 @@ public sealed class DashboardTests(E2EFixture fixture)
         // Org unit filter: 龙腾街道 has none of 六尺巷's events, so the total drops to what the server counts there.
         using var supervisor = await fixture.ApiAsync("tc-supervisor");
         var longteng = (await supervisor.GetAsync("/api/reports/counts?orgUnitId=tc-lt")).AsArray().Sum(r => r!["count"]!.GetValue<int>());
-        await page.GetByTestId("dashboard-unit").ClickAsync();
-        await page.Keyboard.TypeAsync("龙腾街道");
-        await page.Locator(".ant-select-tree-node-content-wrapper[title='龙腾街道']").ClickAsync();
+        await E2EFixture.PickTreeNodeAsync(page, page.GetByTestId("dashboard-unit"), "龙腾街道", page.Locator(".ant-select-tree-node-content-wrapper[title='龙腾街道']"));
         await Assertions.Expect(total).ToHaveTextAsync(longteng.ToString(System.Globalization.CultureInfo.InvariantCulture), Loaded);
         Assert.True(longteng < totalBefore + 1);
 

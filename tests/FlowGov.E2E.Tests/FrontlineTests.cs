@@ -62,9 +62,7 @@ public sealed class FrontlineTests(E2EFixture fixture)
         await Assertions.Expect(phone).ToHaveURLAsync(TaskPage);
         await phone.GetByTestId("form-renderer").WaitForAsync();
 
-        await phone.GetByTestId("field-category").Locator(".ant-select").ClickAsync();
-        await phone.Keyboard.TypeAsync("井盖");
-        await phone.Locator(".ant-select-tree-title", new() { HasTextString = "井盖缺失破损" }).ClickAsync();
+        await E2EFixture.PickTreeNodeAsync(phone, phone.GetByTestId("field-category").Locator(".ant-select"), "井盖", phone.Locator(".ant-select-tree-title", new() { HasTextString = "井盖缺失破损" }));
         await phone.GetByTestId("field-input-description").FillAsync("双井巷口井盖缺失，夜间行人易跌落，需尽快处理");
         await phone.GetByTestId("field-photos").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "scene.png", MimeType = "image/png", Buffer = Png });
         await Assertions.Expect(phone.GetByTestId("field-photos").Locator("img")).ToHaveCountAsync(1);
@@ -116,9 +114,7 @@ public sealed class FrontlineTests(E2EFixture fixture)
         await handler.GetByTestId("inbox").WaitForAsync();
         await Assertions.Expect(handler.GetByTestId("inbox-filter-category")).ToContainTextAsync("社会治安防控");
         await Assertions.Expect(handler.GetByTestId("inbox-item").Filter(new() { HasTextString = "双井巷口井盖缺失" })).ToHaveCountAsync(0);
-        await handler.GetByTestId("inbox-filter-category").ClickAsync();
-        await handler.Keyboard.TypeAsync("城市管理");
-        await handler.Locator(".ant-select-tree-node-content-wrapper[title='城市管理与环境']").ClickAsync();
+        await E2EFixture.PickTreeNodeAsync(handler, handler.GetByTestId("inbox-filter-category"), "城市管理", handler.Locator(".ant-select-tree-node-content-wrapper[title='城市管理与环境']"));
         await handler.WaitForURLAsync("**category=city**");
         await Assertions.Expect(handler.GetByTestId("inbox-item").Filter(new() { HasTextString = "双井巷口井盖缺失" })).ToHaveCountAsync(1);
         await OpenInboxTaskAsync(handler, "units", "限时办理", "frontline-tablet-inbox");
