@@ -149,6 +149,7 @@ public sealed class FlowGovDatabase : IAsyncDisposable, IDisposable
 
     internal static DbContextOptionsBuilder<SqliteFlowGovDbContext> ConfigureSqlite(DbContextOptionsBuilder<SqliteFlowGovDbContext> builder, FlowGovDataOptions options)
     {
+        CoalescingWalVfs.EnsureRegistered();
         var cs = new SqliteConnectionStringBuilder(options.ConnectionString ?? string.Empty);
         if (options.ConnectionString is null)
         {
