@@ -20,10 +20,17 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly Dictionary<object, PreparedSqliteStatement> _prepared = new(ReferenceEqualityComparer.Instance);
     private IDbContextTransaction? _transaction;
 
+    // SQLite: the writer's transactions are begun and ended by statements prepared once, not through
+    // EF and Microsoft.Data.Sqlite, which compiled BEGIN and COMMIT again for every advance and
+    // wrapped each in their transaction objects (ADR 0046). Only this session's statements and EF's
+    // rare ExecuteUpdates of an advance run inside, and neither asks for a transaction object.
+    private readonly SqliteTransactionStatements? _sqliteTransactions;
+
     private WriteSession(FlowGovDbContext db)
     {
         Db = db;
         Connection = db.Database.GetDbConnection();
+        _sqliteTransactions = Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? new SqliteTransactionStatements(sqlite) : null;
     }
 
     public FlowGovDbContext Db { get; }
@@ -35,6 +42,7 @@ internal sealed class WriteSession : IAsyncDisposable
 
     public DbConnection Connection { get; }
 
+    /// <summary>PostgreSQL: the open transaction. SQLite's writer has none to give: its transaction is begun by a statement.</summary>
     public DbTransaction Transaction => _transaction?.GetDbTransaction() ?? throw new InvalidOperationException("The write session has no open transaction.");
 
     /// <summary>A session on a context of its own, its connection opened now and kept until disposal.</summary>
@@ -57,9 +65,15 @@ internal sealed class WriteSession : IAsyncDisposable
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        if (_transaction is not null)
+        if (_transaction is not null || _sqliteTransactions is { IsOpen: true })
         {
             throw new InvalidOperationException("The write session already has an open transaction.");
+        }
+
+        if (_sqliteTransactions is { } sqlite)
+        {
+            sqlite.Begin();
+            return;
         }
 
         _transaction = await Db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -67,6 +81,12 @@ internal sealed class WriteSession : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        if (_sqliteTransactions is { } sqlite)
+        {
+            sqlite.Commit();
+            return;
+        }
+
         var transaction = _transaction ?? throw new InvalidOperationException("The write session has no open transaction.");
         try
         {
@@ -82,6 +102,12 @@ internal sealed class WriteSession : IAsyncDisposable
     /// <summary>Rolls the open transaction back, if any; the session can begin another.</summary>
     public async Task RollbackAsync()
     {
+        if (_sqliteTransactions is { } sqlite)
+        {
+            sqlite.Rollback();
+            return;
+        }
+
         if (_transaction is not { } transaction)
         {
             return;
@@ -130,6 +156,7 @@ internal sealed class WriteSession : IAsyncDisposable
         }
 
         _prepared.Clear();
+        _sqliteTransactions?.Dispose();
         _reads?.Dispose();
         await Db.Database.CloseConnectionAsync().ConfigureAwait(false);
         await Db.DisposeAsync().ConfigureAwait(false);

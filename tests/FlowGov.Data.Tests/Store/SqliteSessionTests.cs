@@ -293,12 +293,12 @@ public sealed class SqliteSessionTests : IDisposable
         var database = await _source.NewDatabaseAsync(options => options with { WalAutoCheckpointPages = 123 });
         await using (var lease = await database.WriteSessions.BeginAsync(CancellationToken.None))
         {
-            Assert.Equal(2L, await PragmaAsync(lease.Session.Connection, lease.Session.Transaction, "synchronous")); // FULL
-            Assert.Equal(123L, await PragmaAsync(lease.Session.Connection, lease.Session.Transaction, "wal_autocheckpoint"));
+            Assert.Equal(2L, await PragmaAsync(lease.Session.Connection, "synchronous")); // FULL
+            Assert.Equal(123L, await PragmaAsync(lease.Session.Connection, "wal_autocheckpoint"));
 
             // Asked while the writer is taken, so on a read session of its own.
             var (synchronous, interval) = await database.Reads.ReadAsync(
-                async read => (await PragmaAsync(read.Connection, null, "synchronous"), await PragmaAsync(read.Connection, null, "wal_autocheckpoint")),
+                async read => (await PragmaAsync(read.Connection, "synchronous"), await PragmaAsync(read.Connection, "wal_autocheckpoint")),
                 CancellationToken.None);
             Assert.Equal((2L, 123L), (synchronous, interval));
         }
@@ -331,12 +331,11 @@ public sealed class SqliteSessionTests : IDisposable
         Assert.Contains("FlowGovDataOptions.WalAutoCheckpointPages", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<long> PragmaAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string pragma)
+    private static async Task<long> PragmaAsync(System.Data.Common.DbConnection connection, string pragma)
     {
         var command = connection.CreateCommand();
         await using (command)
         {
-            command.Transaction = transaction;
             command.CommandText = "PRAGMA " + pragma;
             return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -344,10 +343,11 @@ public sealed class SqliteSessionTests : IDisposable
 
     private static async Task ExecuteAsync(WriteLease lease, string sql)
     {
+        // The writer's transaction is begun by a statement of its own (ADR 0046), with no transaction
+        // object for a command to carry: a command on its connection runs inside it.
         var command = lease.Session.Connection.CreateCommand();
         await using (command)
         {
-            command.Transaction = lease.Session.Transaction;
             command.CommandText = sql;
             await command.ExecuteNonQueryAsync();
         }
