@@ -102,8 +102,9 @@ internal static unsafe class CoalescingWalVfs
             methods->Fetch = &Fetch;
             methods->Unfetch = &Unfetch;
 
-            // Everything but opening a file is the wrapped VFS's; its functions take the VFS they
-            // belong to, so they are called through small forwards rather than copied.
+            // Everything but opening a file is the wrapped VFS's. Its functions take the VFS they
+            // belong to, so they are called through small forwards; the dynamic-loading ones ignore
+            // it and are copied as they are.
             var vfs = (Vfs*)NativeMemory.AllocZeroed((nuint)sizeof(Vfs));
             *vfs = *wrapped;
             vfs->Next = null;
@@ -140,6 +141,9 @@ internal static unsafe class CoalescingWalVfs
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int Open(Vfs* vfs, byte* name, SqliteFile* file, int flags, int* outFlags)
     {
+        // A WAL is paired by the very next call SQLite makes on this thread (see Link), so whatever
+        // an earlier open left here is no longer a candidate.
+        _openedWal = null;
         var kind = (flags & SqliteOpenWal) != 0 ? WalKind : (flags & SqliteOpenMainDb) != 0 ? DatabaseKind : 0;
         if (kind == 0)
         {
@@ -152,7 +156,13 @@ internal static unsafe class CoalescingWalVfs
         var rc = _wrapped->Open(_wrapped, name, Inner(f), flags, outFlags);
         if (rc != SqliteOk || Inner(f)->Methods is null)
         {
-            // SQLite calls xClose only when pMethods is set.
+            // SQLite calls xClose only when pMethods is set, and ours is not: a wrapped file that
+            // failed to open but set its methods is closed here instead.
+            if (Inner(f)->Methods is not null)
+            {
+                Inner(f)->Methods->Close(Inner(f));
+            }
+
             return rc;
         }
 
