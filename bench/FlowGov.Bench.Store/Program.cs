@@ -90,10 +90,10 @@ public static class Program
                 var sw0 = System.Diagnostics.Stopwatch.StartNew();
                 for (var i = 0; i < 2000; i++)
                 {
-                    await r.Store.FindBookmarkAsync("nope");
+                    await r.Store.FindResumeTargetAsync("nope");
                 }
 
-                Log($"empty FindBookmarkAsync: {sw0.Elapsed.TotalMilliseconds / 2000:0.000} ms");
+                Log($"empty FindResumeTargetAsync: {sw0.Elapsed.TotalMilliseconds / 2000:0.000} ms");
             }
 
             foreach (var (k, (calls, ms)) in r.Timed.Totals)

@@ -17,11 +17,11 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         T(nameof(LoadInstanceAsync), () => inner.LoadInstanceAsync(instanceId, cancellationToken));
 
-    public Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
-        T(nameof(FindBookmarkAsync), () => inner.FindBookmarkAsync(bookmarkId, cancellationToken));
+    public Task<ResumeTarget?> FindResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
+        T(nameof(FindResumeTargetAsync), () => inner.FindResumeTargetAsync(bookmarkId, cancellationToken));
 
-    public Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
-        T(nameof(FindBookmarkByTaskAsync), () => inner.FindBookmarkByTaskAsync(taskId, cancellationToken));
+    public Task<ResumeTarget?> FindTaskResumeTargetAsync(string taskId, CancellationToken cancellationToken = default) =>
+        T(nameof(FindTaskResumeTargetAsync), () => inner.FindTaskResumeTargetAsync(taskId, cancellationToken));
 
     public Task<IReadOnlyList<BookmarkRef>> FindSignalBookmarksAsync(string key, CancellationToken cancellationToken = default) =>
         T(nameof(FindSignalBookmarksAsync), () => inner.FindSignalBookmarksAsync(key, cancellationToken));

@@ -75,25 +75,24 @@ public sealed class EfWorkflowStore(FlowGovDatabase database, DistrictScope scop
     public async Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var row = await database.Reads.ReadAsync(s => StoreReads.InstanceStateAsync(s, scope, instanceId, cancellationToken), cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
+        return row is null ? null : Materialize(row);
+    }
 
+    public async Task<ResumeTarget?> FindResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
+        Target(await database.Reads.ReadAsync(s => StoreReads.BookmarkTargetAsync(s, scope, bookmarkId, cancellationToken), cancellationToken));
+
+    public async Task<ResumeTarget?> FindTaskResumeTargetAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Target(await database.Reads.ReadAsync(s => StoreReads.TaskTargetAsync(s, scope, taskId, cancellationToken), cancellationToken));
+
+    private static ResumeTarget? Target(BookmarkTarget? read) =>
+        read is null ? null : new ResumeTarget(read.Bookmark, read.Instance is { } state ? Materialize(state) : null);
+
+    private static WorkflowInstance Materialize(InstanceState row)
+    {
         var instance = JsonSerializer.Deserialize(row.StateJson, EngineJson.Default.WorkflowInstance)!;
         instance.Revision = row.Revision;
         LoadedIndexedColumns.AddOrUpdate(instance, IndexedColumns.Of(instance));
         return instance;
-    }
-
-    public async Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
-    {
-        return await database.Reads.ReadAsync(s => StoreReads.BookmarkByIdAsync(s, scope, bookmarkId, cancellationToken), cancellationToken);
-    }
-
-    public async Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default)
-    {
-        return await database.Reads.ReadAsync(s => StoreReads.TaskBookmarkAsync(s, scope, taskId, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<BookmarkRef>> FindSignalBookmarksAsync(string key, CancellationToken cancellationToken = default)

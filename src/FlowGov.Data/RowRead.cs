@@ -10,11 +10,11 @@ namespace FlowGov.Data;
 /// <summary>
 /// A single-row SELECT by key, generated from EF Core's model like the advance's writes (ADR 0038):
 /// names from the metadata, parameters and values through each column's type mapping and value
-/// converter. The store's district scope is applied here as the global query filter would: in a
-/// district's scope the row must carry that district.
+/// converter. It reads one table, or a table joined by key to the rows it points at (a bookmark and
+/// its instance). The store's district scope is applied here as the global query filter would: in a
+/// district's scope the row looked up must carry that district, and a join must match districts too.
 /// </summary>
-internal sealed class RowRead<TRow>
-    where TRow : class
+internal sealed class RowRead
 {
     private readonly string _sql;
     private readonly string _sqlInDistrict;
@@ -23,26 +23,39 @@ internal sealed class RowRead<TRow>
     private readonly MappedColumn[] _where;
     private readonly RelationalTypeMapping _district;
 
-    public RowRead(IModel model, ISqlGenerationHelper sql, string[] select, string[] where)
+    private RowRead(string source, MappedColumn[] select, MappedColumn[] where, MappedColumn district)
     {
-        var table = ModelTable.Of<TRow>(model, sql);
-        _select = [.. select.Select(table.Column)];
+        _select = select;
 
         // Each column read as the provider's own type (a PostgreSQL timestamptz as DateTimeOffset,
         // not the DateTime GetValue answers), then converted by the mapping as EF would.
         _readers = [.. _select.Select(c => Reader(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType))];
-        _where = [.. where.Select(table.Column)];
-        var district = table.Column(nameof(Entities.IDistrictOwned.District));
+        _where = where;
         _district = district.Mapping;
         var text = new StringBuilder("SELECT ").AppendJoin(", ", _select.Select(c => c.Name))
-            .Append(" FROM ").Append(table.Name)
+            .Append(" FROM ").Append(source)
             .Append(" WHERE ").AppendJoin(" AND ", _where.Select((c, i) => c.Name + " = @p" + i.ToString(CultureInfo.InvariantCulture)));
         _sql = text.ToString();
         _sqlInDistrict = text.Append(" AND ").Append(district.Name).Append(" = @d").ToString();
     }
 
+    /// <summary>The <paramref name="select"/> columns of the <typeparamref name="TRow"/> row whose <paramref name="where"/> columns match.</summary>
+    public static RowRead Of<TRow>(IModel model, ISqlGenerationHelper sql, string[] select, string[] where)
+        where TRow : class
+    {
+        var table = ModelTable.Of<TRow>(model, sql);
+        return new RowRead(table.Source, [.. select.Select(table.Column)], [.. where.Select(table.Column)], table.Column(nameof(Entities.IDistrictOwned.District)));
+    }
+
+    /// <summary>
+    /// A read over a join: <paramref name="source"/> is its FROM clause (aliased tables, each join
+    /// matching districts); <paramref name="where"/> and <paramref name="district"/> are the columns
+    /// of the row it is looked up by.
+    /// </summary>
+    public static RowRead Over(string source, MappedColumn[] select, MappedColumn[] where, MappedColumn district) => new(source, select, where, district);
+
     private static Func<DbDataReader, int, object> Reader(Type type) =>
-        typeof(RowRead<TRow>).GetMethod(nameof(Read), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+        typeof(RowRead).GetMethod(nameof(Read), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(Nullable.GetUnderlyingType(type) ?? type)
             .CreateDelegate<Func<DbDataReader, int, object>>();
 

@@ -14,23 +14,43 @@ namespace FlowGov.Data;
 /// </summary>
 internal sealed class StoreReads
 {
-    private static readonly string[] BookmarkColumns =
-        [nameof(BookmarkRow.Id), nameof(BookmarkRow.InstanceId), nameof(BookmarkRow.Kind), nameof(BookmarkRow.DueAt), nameof(BookmarkRow.TaskId)];
-
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, StoreReads> ByModel = [];
 
-    private readonly RowRead<InstanceRow> _instanceState;
-    private readonly RowRead<BookmarkRow> _bookmarkById;
-    private readonly RowRead<TaskRow> _taskBookmarkId;
+    private readonly RowRead _instanceState;
+    private readonly RowRead _bookmarkTarget;
+    private readonly RowRead _taskTarget;
 
     private StoreReads(FlowGovDbContext db)
     {
         var model = db.Model;
         var sql = db.GetService<ISqlGenerationHelper>();
-        _instanceState = new RowRead<InstanceRow>(model, sql, [nameof(InstanceRow.StateJson), nameof(InstanceRow.Revision)], [nameof(InstanceRow.Id)]);
-        _bookmarkById = new RowRead<BookmarkRow>(model, sql, BookmarkColumns, [nameof(BookmarkRow.Id)]);
-        _taskBookmarkId = new RowRead<TaskRow>(model, sql, [nameof(TaskRow.BookmarkId)], [nameof(TaskRow.Id)]);
+        _instanceState = RowRead.Of<InstanceRow>(model, sql, [nameof(InstanceRow.StateJson), nameof(InstanceRow.Revision)], [nameof(InstanceRow.Id)]);
+
+        // A resume reads its bookmark and its instance's state in one statement, by primary keys
+        // (for a task through tasks.bookmark_id: an index on bookmarks.task_id cost every advance two
+        // entries, 0010). The instance is LEFT JOINed so that a bookmark whose instance row is gone
+        // still answers, and the engine reports the instance missing rather than the bookmark done.
+        var t = ModelTable.Of<TaskRow>(model, sql).As("t");
+        var b = ModelTable.Of<BookmarkRow>(model, sql).As("b");
+        var i = ModelTable.Of<InstanceRow>(model, sql).As("i");
+        MappedColumn[] select =
+        [
+            b.Column(nameof(BookmarkRow.Id)), b.Column(nameof(BookmarkRow.InstanceId)), b.Column(nameof(BookmarkRow.Kind)),
+            b.Column(nameof(BookmarkRow.DueAt)), b.Column(nameof(BookmarkRow.TaskId)),
+            i.Column(nameof(InstanceRow.StateJson)), i.Column(nameof(InstanceRow.Revision)),
+        ];
+        var instance = " LEFT JOIN " + i.Source + " ON " + Same(i, nameof(InstanceRow.Id), b, nameof(BookmarkRow.InstanceId)) + " AND " + SameDistrict(i, b);
+        _bookmarkTarget = RowRead.Over(b.Source + instance, select, [b.Column(nameof(BookmarkRow.Id))], b.Column(nameof(BookmarkRow.District)));
+        _taskTarget = RowRead.Over(
+            t.Source + " JOIN " + b.Source + " ON " + Same(b, nameof(BookmarkRow.Id), t, nameof(TaskRow.BookmarkId)) + " AND " + SameDistrict(b, t) + instance,
+            select,
+            [t.Column(nameof(TaskRow.Id))],
+            t.Column(nameof(TaskRow.District)));
     }
+
+    private static string Same(ModelTable x, string xProperty, ModelTable y, string yProperty) => x.Column(xProperty).Name + " = " + y.Column(yProperty).Name;
+
+    private static string SameDistrict(ModelTable x, ModelTable y) => Same(x, nameof(IDistrictOwned.District), y, nameof(IDistrictOwned.District));
 
     private static StoreReads For(FlowGovDbContext db) => ByModel.GetValue(db.Model, _ => new StoreReads(db));
 
@@ -39,29 +59,27 @@ internal sealed class StoreReads
             ? new InstanceState((string)v[0]!, (long)v[1]!)
             : null;
 
-    public static async Task<BookmarkRef?> BookmarkByIdAsync(ReadSession session, DistrictScope scope, string id, CancellationToken cancellationToken) =>
-        Bookmark(await For(session.Db)._bookmarkById.FirstAsync(session, scope, [id], cancellationToken).ConfigureAwait(false));
+    /// <summary>An open bookmark by id, with its instance's state.</summary>
+    public static async Task<BookmarkTarget?> BookmarkTargetAsync(ReadSession session, DistrictScope scope, string bookmarkId, CancellationToken cancellationToken) =>
+        Target(await For(session.Db)._bookmarkTarget.FirstAsync(session, scope, [bookmarkId], cancellationToken).ConfigureAwait(false));
 
-    /// <summary>
-    /// A task's open bookmark, through the task row's bookmark id: two primary-key seeks instead of an
-    /// index on bookmarks.task_id, which every advance wrote two entries into (0010). A completed
-    /// task's bookmark is gone, so it answers null as the index did.
-    /// </summary>
-    public static async Task<BookmarkRef?> TaskBookmarkAsync(ReadSession session, DistrictScope scope, string taskId, CancellationToken cancellationToken)
-    {
-        var reads = For(session.Db);
-        if (await reads._taskBookmarkId.FirstAsync(session, scope, [taskId], cancellationToken).ConfigureAwait(false) is not [string bookmarkId])
-        {
-            return null;
-        }
+    /// <summary>A task's open bookmark, with its instance's state. A completed task's bookmark is gone, so it answers null.</summary>
+    public static async Task<BookmarkTarget?> TaskTargetAsync(ReadSession session, DistrictScope scope, string taskId, CancellationToken cancellationToken) =>
+        Target(await For(session.Db)._taskTarget.FirstAsync(session, scope, [taskId], cancellationToken).ConfigureAwait(false)) is { } target
+        && target.Bookmark is { Kind: BookmarkKind.Task } && target.Bookmark.TaskId == taskId
+            ? target
+            : null;
 
-        var bookmark = Bookmark(await reads._bookmarkById.FirstAsync(session, scope, [bookmarkId], cancellationToken).ConfigureAwait(false));
-        return bookmark is { Kind: BookmarkKind.Task } && bookmark.TaskId == taskId ? bookmark : null;
-    }
-
-    private static BookmarkRef? Bookmark(object?[]? v) =>
-        v is null ? null : new BookmarkRef((string)v[0]!, (string)v[1]!, Enum.Parse<BookmarkKind>((string)v[2]!), (DateTimeOffset?)v[3], (string?)v[4]);
+    private static BookmarkTarget? Target(object?[]? v) =>
+        v is null
+            ? null
+            : new BookmarkTarget(
+                new BookmarkRef((string)v[0]!, (string)v[1]!, Enum.Parse<BookmarkKind>((string)v[2]!), (DateTimeOffset?)v[3], (string?)v[4]),
+                v[5] is string state ? new InstanceState(state, (long)v[6]!) : null);
 }
+
+/// <summary>A bookmark and what a resume reads of its instance's row (null if the row is gone).</summary>
+internal sealed record BookmarkTarget(BookmarkRef Bookmark, InstanceState? Instance);
 
 /// <summary>What loading an instance reads of its row.</summary>
 internal sealed record InstanceState(string StateJson, long Revision);

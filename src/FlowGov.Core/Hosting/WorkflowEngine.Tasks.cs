@@ -20,14 +20,14 @@ public sealed partial class WorkflowEngine
     public async Task<ResumeOutcome> SubmitTaskAsync(string taskId, TaskSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var bookmark = await store.FindBookmarkByTaskAsync(taskId, cancellationToken);
-        if (bookmark is null)
+        var target = await store.FindTaskResumeTargetAsync(taskId, cancellationToken);
+        if (target is null)
         {
             return ResumeOutcome.AlreadyDone($"Task {taskId} is not open: it was completed or cancelled, or never existed.");
         }
 
         var input = new ResumeInput(submission.User?.Id ?? submission.Actor, submission.Outcome, submission.Values) { Audit = submission.Audit };
-        return await AdvanceAsync(bookmark, input, (instance, compiled) => Check(instance, compiled, taskId, submission, input), cancellationToken);
+        return await AdvanceAsync(target, input, (instance, compiled) => Check(instance, compiled, taskId, submission, input), cancellationToken);
     }
 
     private (ResumeInput?, ResumeOutcome?) Check(WorkflowInstance instance, CompiledDefinition compiled, string taskId, TaskSubmission submission, ResumeInput input)

@@ -45,9 +45,9 @@ public sealed partial class WorkflowEngine
     /// <summary>Sends the open task back to an earlier user-task step (退回); the re-created task goes to <paramref name="previousAssignee"/> when given.</summary>
     public async Task<ResumeOutcome> SendBackAsync(string taskId, string toActivityId, string? previousAssignee, string? actor, string? comment, AuditNote? audit = null, CancellationToken cancellationToken = default)
     {
-        var bookmark = await store.FindBookmarkByTaskAsync(taskId, cancellationToken);
-        return bookmark is null
+        var target = await store.FindTaskResumeTargetAsync(taskId, cancellationToken);
+        return target is null
             ? ResumeOutcome.AlreadyDone($"Task {taskId} is not open: it was completed or cancelled, or never existed.")
-            : await TransitionAsync(bookmark.InstanceId, (instance, compiled) => WithAudit(runner.SendBack(compiled, instance, taskId, toActivityId, previousAssignee, actor, comment), audit), cancellationToken);
+            : await TransitionAsync(target.Bookmark.InstanceId, target.Instance, (instance, compiled) => WithAudit(runner.SendBack(compiled, instance, taskId, toActivityId, previousAssignee, actor, comment), audit), cancellationToken);
     }
 }

@@ -43,17 +43,17 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
     /// </summary>
     private async Task<ResumeOutcome> AdvanceAsync(string bookmarkId, ResumeInput input, Func<WorkflowInstance, CompiledDefinition, (ResumeInput? Input, ResumeOutcome? Refusal)>? check, CancellationToken cancellationToken)
     {
-        var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
-        return bookmark is null
+        var target = await store.FindResumeTargetAsync(bookmarkId, cancellationToken);
+        return target is null
             ? ResumeOutcome.AlreadyDone($"Bookmark {bookmarkId} is not open: it was resumed already, or never existed.")
-            : await AdvanceAsync(bookmark, input, check, cancellationToken);
+            : await AdvanceAsync(target, input, check, cancellationToken);
     }
 
-    /// <summary>Resumes a bookmark already looked up; the freshly loaded instance decides whether it is still open.</summary>
-    private Task<ResumeOutcome> AdvanceAsync(BookmarkRef bookmark, ResumeInput input, Func<WorkflowInstance, CompiledDefinition, (ResumeInput? Input, ResumeOutcome? Refusal)>? check, CancellationToken cancellationToken)
+    /// <summary>Resumes a bookmark already looked up; its instance (loaded with it) decides whether it is still open.</summary>
+    private Task<ResumeOutcome> AdvanceAsync(ResumeTarget target, ResumeInput input, Func<WorkflowInstance, CompiledDefinition, (ResumeInput? Input, ResumeOutcome? Refusal)>? check, CancellationToken cancellationToken)
     {
-        var bookmarkId = bookmark.BookmarkId;
-        return TransitionAsync(bookmark.InstanceId, (instance, compiled) =>
+        var bookmarkId = target.Bookmark.BookmarkId;
+        return TransitionAsync(target.Bookmark.InstanceId, target.Instance, (instance, compiled) =>
         {
             var effective = input;
             if (check is not null && instance.FindBookmark(bookmarkId) is not null)
@@ -71,15 +71,19 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
         }, cancellationToken);
     }
 
+    private Task<ResumeOutcome> TransitionAsync(string instanceId, Func<WorkflowInstance, CompiledDefinition, ResumeOutcome> step, CancellationToken cancellationToken) =>
+        TransitionAsync(instanceId, null, step, cancellationToken);
+
     /// <summary>
     /// Load → step → commit at the loaded revision; when another writer got there first, again from
-    /// a fresh load (where a consumed bookmark answers "already done"). Only a Resumed outcome is committed.
+    /// a fresh load (where a consumed bookmark answers "already done"). Only a Resumed outcome is
+    /// committed. <paramref name="loaded"/>, read with the bookmark, stands in for the first load.
     /// </summary>
-    private async Task<ResumeOutcome> TransitionAsync(string instanceId, Func<WorkflowInstance, CompiledDefinition, ResumeOutcome> step, CancellationToken cancellationToken)
+    private async Task<ResumeOutcome> TransitionAsync(string instanceId, WorkflowInstance? loaded, Func<WorkflowInstance, CompiledDefinition, ResumeOutcome> step, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var instance = await store.LoadInstanceAsync(instanceId, cancellationToken);
+            var instance = attempt == 1 && loaded is not null ? loaded : await store.LoadInstanceAsync(instanceId, cancellationToken);
             if (instance is null)
             {
                 return ResumeOutcome.NotFound($"Instance {instanceId} does not exist.");
@@ -110,10 +114,10 @@ public sealed partial class WorkflowEngine(IWorkflowStore store, DefinitionCache
 
     public async Task<ResumeOutcome> CompleteTaskAsync(string taskId, ResumeInput input, CancellationToken cancellationToken = default)
     {
-        var bookmark = await store.FindBookmarkByTaskAsync(taskId, cancellationToken);
-        return bookmark is null
+        var target = await store.FindTaskResumeTargetAsync(taskId, cancellationToken);
+        return target is null
             ? ResumeOutcome.AlreadyDone($"Task {taskId} is not open: it was completed or cancelled, or never existed.")
-            : await AdvanceAsync(bookmark, input, null, cancellationToken); // no second lookup of the same bookmark
+            : await AdvanceAsync(target, input, null, cancellationToken); // no second lookup of the same bookmark
     }
 
     /// <summary>Delivers a signal to every instance waiting for it with that correlation key.</summary>

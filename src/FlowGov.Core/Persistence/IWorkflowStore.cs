@@ -16,9 +16,11 @@ public interface IWorkflowStore
     /// <summary>A fresh copy of the instance (never shared with another caller), or null.</summary>
     Task<WorkflowInstance?> LoadInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);
+    /// <summary>The open bookmark with this id and its instance (a fresh copy, as <see cref="LoadInstanceAsync"/>), or null.</summary>
+    Task<ResumeTarget?> FindResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default);
 
-    Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default);
+    /// <summary>The open bookmark of a task and its instance, or null when the task is not open.</summary>
+    Task<ResumeTarget?> FindTaskResumeTargetAsync(string taskId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<BookmarkRef>> FindSignalBookmarksAsync(string key, CancellationToken cancellationToken = default);
 

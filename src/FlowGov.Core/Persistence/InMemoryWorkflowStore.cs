@@ -48,31 +48,38 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            if (!_instances.TryGetValue(instanceId, out var row))
-            {
-                return Task.FromResult<WorkflowInstance?>(null);
-            }
-
-            var instance = JsonSerializer.Deserialize(row.Json, EngineJson.Default.WorkflowInstance)!;
-            instance.Revision = row.Revision;
-            return Task.FromResult<WorkflowInstance?>(instance);
+            return Task.FromResult(Load(instanceId));
         }
     }
 
-    public Task<BookmarkRef?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
+    public Task<ResumeTarget?> FindResumeTargetAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_bookmarks.GetValueOrDefault(bookmarkId));
+            return Task.FromResult(Target(_bookmarks.GetValueOrDefault(bookmarkId)));
         }
     }
 
-    public Task<BookmarkRef?> FindBookmarkByTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    public Task<ResumeTarget?> FindTaskResumeTargetAsync(string taskId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_bookmarks.Values.FirstOrDefault(b => b.TaskId == taskId && b.Kind == BookmarkKind.Task));
+            return Task.FromResult(Target(_bookmarks.Values.FirstOrDefault(b => b.TaskId == taskId && b.Kind == BookmarkKind.Task)));
         }
+    }
+
+    private ResumeTarget? Target(BookmarkRef? bookmark) => bookmark is null ? null : new ResumeTarget(bookmark, Load(bookmark.InstanceId));
+
+    private WorkflowInstance? Load(string instanceId)
+    {
+        if (!_instances.TryGetValue(instanceId, out var row))
+        {
+            return null;
+        }
+
+        var instance = JsonSerializer.Deserialize(row.Json, EngineJson.Default.WorkflowInstance)!;
+        instance.Revision = row.Revision;
+        return instance;
     }
 
     public Task<IReadOnlyList<BookmarkRef>> FindSignalBookmarksAsync(string key, CancellationToken cancellationToken = default)

@@ -30,9 +30,9 @@ public abstract class StoreContract(IDatabaseSource source)
             JsonSerializer.Serialize(started.Instance, EngineJson.Default.WorkflowInstance),
             JsonSerializer.Serialize(a, EngineJson.Default.WorkflowInstance));
         var bookmark = Assert.Single(a.Bookmarks, x => x.Kind == BookmarkKind.Task);
-        var found = await h.Store.FindBookmarkAsync(bookmark.Id);
-        Assert.Equal(a.Id, found?.InstanceId);
-        Assert.Equal(bookmark.Id, (await h.Store.FindBookmarkByTaskAsync(bookmark.TaskId!))?.BookmarkId);
+        var found = await h.Store.FindResumeTargetAsync(bookmark.Id);
+        Assert.Equal(a.Id, found?.Bookmark.InstanceId);
+        Assert.Equal(bookmark.Id, (await h.Store.FindTaskResumeTargetAsync(bookmark.TaskId!))?.Bookmark.BookmarkId);
         await using var db = h.Context();
         var task = await db.Tasks.SingleAsync();
         Assert.Equal("grid-worker-1", task.Assignee);
@@ -305,9 +305,9 @@ public abstract class StoreContract(IDatabaseSource source)
         var bookmark = started.Instance.Bookmarks.Single();
 
         Assert.Null(await other.Store.LoadInstanceAsync(started.Instance.Id));
-        Assert.Null(await other.Store.FindBookmarkAsync(bookmark.Id));
-        Assert.Null(await other.Store.FindBookmarkByTaskAsync(bookmark.TaskId!));
-        Assert.NotNull(await lcx.Store.FindBookmarkByTaskAsync(bookmark.TaskId!));
+        Assert.Null(await other.Store.FindResumeTargetAsync(bookmark.Id));
+        Assert.Null(await other.Store.FindTaskResumeTargetAsync(bookmark.TaskId!));
+        Assert.NotNull(await lcx.Store.FindTaskResumeTargetAsync(bookmark.TaskId!));
         Assert.Null(await other.Store.FindDefinitionAsync("xh", "single", null));
         Assert.Empty(await other.Store.FindDueTimersAsync(DateTimeOffset.MaxValue, 10));
         Assert.Equal(ResumeStatus.AlreadyDone, (await other.Engine.ResumeAsync(bookmark.Id, new ResumeInput("intruder"))).Status);
@@ -330,6 +330,62 @@ public abstract class StoreContract(IDatabaseSource source)
         {
             Assert.Equal(1, await all.Instances.CountAsync());
         }
+    }
+
+    [Fact]
+    public async Task ResumeTargets_ReadTheOpenBookmarkWithAFreshCopyOfItsInstance_AndNothingOnceConsumed()
+    {
+        var h = await NewHarnessAsync();
+        await h.PublishAsync(TestDefinitions.Single());
+        var started = await h.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var bookmark = started.Instance.Bookmarks.Single(b => b.Kind == BookmarkKind.Task);
+        var expected = JsonSerializer.Serialize(await h.Store.LoadInstanceAsync(started.Instance.Id), EngineJson.Default.WorkflowInstance);
+
+        var byId = await h.Store.FindResumeTargetAsync(bookmark.Id);
+        var byTask = await h.Store.FindTaskResumeTargetAsync(bookmark.TaskId!);
+
+        foreach (var target in new[] { byId, byTask })
+        {
+            Assert.NotNull(target);
+            Assert.Equal((bookmark.Id, started.Instance.Id, BookmarkKind.Task, bookmark.TaskId), (target.Bookmark.BookmarkId, target.Bookmark.InstanceId, target.Bookmark.Kind, target.Bookmark.TaskId));
+            Assert.Equal(1, target.Instance!.Revision);
+            Assert.Equal(expected, JsonSerializer.Serialize(target.Instance, EngineJson.Default.WorkflowInstance));
+        }
+
+        Assert.NotSame(byId!.Instance, byTask!.Instance);
+        Assert.Null(await h.Store.FindTaskResumeTargetAsync(started.Instance.Id)); // an instance id is no task id
+        Assert.Equal(ResumeStatus.Resumed, (await h.Engine.CompleteTaskAsync(bookmark.TaskId!, new ResumeInput("u1"))).Status);
+        Assert.Null(await h.Store.FindResumeTargetAsync(bookmark.Id));
+        Assert.Null(await h.Store.FindTaskResumeTargetAsync(bookmark.TaskId!));
+    }
+
+    [Fact]
+    public async Task ResumeTargets_NeverJoinRowsOfAnotherDistrict_AndABookmarkWithoutItsInstanceIsReportedNotFound()
+    {
+        var database = await source.NewDatabaseAsync();
+        var lcx = new Harness(database, Lcx);
+        await lcx.PublishAsync(TestDefinitions.Single());
+        var first = await lcx.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var second = await lcx.Engine.StartAsync("single", new StartRequest { District = TestDefinitions.District });
+        var moved = first.Instance.Bookmarks.Single();
+        var orphaned = second.Instance.Bookmarks.Single();
+
+        // Rows no advance writes: a task whose bookmark moved to another district, and a bookmark
+        // whose instance moved to another district.
+        await using (var all = lcx.Context(DistrictScope.AllDistricts))
+        {
+            await all.Bookmarks.Where(b => b.Id == moved.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.District, "xh"));
+            await all.Instances.Where(i => i.Id == second.Instance.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.District, "xh"));
+        }
+
+        Assert.Null(await lcx.Store.FindTaskResumeTargetAsync(moved.TaskId!));
+        Assert.Null(await lcx.Store.FindResumeTargetAsync(moved.Id));
+        var target = await lcx.Store.FindTaskResumeTargetAsync(orphaned.TaskId!);
+        Assert.Equal(orphaned.Id, target?.Bookmark.BookmarkId);
+        Assert.Null(target!.Instance);
+        var outcome = await lcx.Engine.CompleteTaskAsync(orphaned.TaskId!, new ResumeInput("u1"));
+        Assert.Equal(ResumeStatus.NotFound, outcome.Status);
+        Assert.Contains(second.Instance.Id, outcome.Message, StringComparison.Ordinal);
     }
 
     [Fact]
