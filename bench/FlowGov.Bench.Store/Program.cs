@@ -82,7 +82,7 @@ public static class Program
 
         if (args.Contains("--breakdown"))
         {
-            var r = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-breakdown-" + Environment.ProcessId.ToString(Inv)), "b", SqliteSynchronous.Normal);
+            var r = await SqliteRigAsync(Path.Combine(Path.GetTempPath(), "flowgov-bench-breakdown-" + Environment.ProcessId.ToString(Inv)), "b", SqliteSynchronous.Normal, timed: true);
             var (rate, _) = await TransitionBench.RunAsync(r, transitions, 1);
             Log($"{rate:0}/s");
             for (var round = 0; round < 2; round++)
@@ -96,7 +96,7 @@ public static class Program
                 Log($"empty FindResumeTargetAsync: {sw0.Elapsed.TotalMilliseconds / 2000:0.000} ms");
             }
 
-            foreach (var (k, (calls, ms)) in r.Timed.Totals)
+            foreach (var (k, (calls, ms)) in r.Timed!.Totals)
             {
                 Log($"{k}: {calls} calls, {ms / calls:0.000} ms each");
             }
@@ -269,8 +269,8 @@ public static class Program
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private static async Task<EngineRig> SqliteRigAsync(string root, string name, SqliteSynchronous sync, bool groupCommit = true) =>
-        await EngineRig.CreateAsync(new FlowGovDataOptions { DataDirectory = Path.Combine(root, name), Synchronous = sync, GroupCommit = groupCommit });
+    private static async Task<EngineRig> SqliteRigAsync(string root, string name, SqliteSynchronous sync, bool groupCommit = true, bool timed = false) =>
+        await EngineRig.CreateAsync(new FlowGovDataOptions { DataDirectory = Path.Combine(root, name), Synchronous = sync, GroupCommit = groupCommit }, timed);
 
     private static double Best(int repeat, Func<int, double> run) => Enumerable.Range(0, repeat).Select(run).Max();
 
