@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace FlowGov.Data;
 
 /// <summary>
-/// The reads every transition makes — an instance's state, a bookmark by id or by task — by key,
-/// without EF's query pipeline: compiled LINQ still built a query context, a relational command and
-/// a shaper per call, about as much CPU as the rest of the read (ADR 0038). One set per model.
+/// The reads every transition makes — an instance's state, a bookmark (by id or by task) with its
+/// instance's state (ADR 0047) — by key, without EF's query pipeline: compiled LINQ still built a
+/// query context, a relational command and a shaper per call, about as much CPU as the rest of the
+/// read (ADR 0038). One set per model.
 /// </summary>
 internal sealed class StoreReads
 {
